@@ -1,0 +1,121 @@
+"""Phase one: load and validate every programme, collecting all problems.
+
+Nothing is rendered until the whole catalogue is valid, so a coordinator sees every
+mistake of a run at once and a broken file never half-publishes a site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import ID_RE, Programme, SharedContent
+from .problems import KeyPath, Mark, Problem, ProblemsError
+from .validation import validate_model
+from .yamlsource import Document, load_yaml
+
+PROGRAMMES_DIR = "programmes"
+SHARED_FILE = "_faelles.yaml"
+
+
+@dataclass(frozen=True)
+class ProgrammeEntry:
+    """A validated programme with where it came from."""
+
+    slug: str
+    source: str  # path relative to the project root, e.g. programmes/gruppementor.yaml
+    programme: Programme
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything the renderers need, validated."""
+
+    root: Path
+    shared: SharedContent
+    programmes: list[ProgrammeEntry]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def programme(self, slug: str) -> ProgrammeEntry | None:
+        """The programme with this slug, or None."""
+        return next((p for p in self.programmes if p.slug == slug), None)
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load `programmes/` under `root`; raise ProblemsError with every problem found."""
+    problems: list[Problem] = []
+    shared_doc = _load(root, f"{PROGRAMMES_DIR}/{SHARED_FILE}", problems, optional=True)
+    shared = SharedContent()
+    if shared_doc is not None:
+        shared = _validate(SharedContent, shared_doc, problems) or shared
+    entries = []
+    for path in programme_files(root):
+        doc = _load(root, f"{PROGRAMMES_DIR}/{path.name}", problems)
+        entry = validate_programme(path, doc, shared_doc, problems) if doc else None
+        if entry:
+            entries.append(entry)
+    if not entries and not problems:
+        problems.append(Problem(PROGRAMMES_DIR, 1, 1, "", "mappen indeholder ingen programmer (*.yaml)"))
+    if any(p.severity == "error" for p in problems):
+        raise ProblemsError(problems)
+    return Catalogue(root, shared, entries, warnings=problems)
+
+
+def programme_files(root: Path) -> list[Path]:
+    """Programme files: `programmes/*.yaml` except shared ones starting with `_`."""
+    folder = root / PROGRAMMES_DIR
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
+
+
+def validate_programme(
+    path: Path, doc: Document, shared: Document | None, problems: list[Problem]
+) -> ProgrammeEntry | None:
+    """Merge a programme over the shared defaults and validate it."""
+    slug = path.stem
+    if not ID_RE.match(slug):
+        message = "filnavnet bliver programmets adresse: brug kun små bogstaver a–z, tal og bindestreg"
+        problems.append(Problem(doc.file, 1, 1, "", message))
+        return None
+    merged = _merge_documents(shared, doc)
+    programme = _validate(Programme, merged, problems)
+    return ProgrammeEntry(slug, doc.file, programme) if programme else None
+
+
+def _load(root: Path, relative: str, problems: list[Problem], optional: bool = False) -> Document | None:
+    path = root / relative
+    if optional and not path.exists():
+        return None
+    try:
+        return load_yaml(path, relative)
+    except ProblemsError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _validate(model: Any, doc: Document, problems: list[Problem]) -> Any:
+    value, found = validate_model(model, doc.data, doc.mark)
+    problems.extend(found)
+    return value
+
+
+def _merge_documents(shared: Document | None, doc: Document) -> Document:
+    """The programme over the shared `defaults`; marks tell which file each value came from."""
+    if shared is None or not isinstance(shared.data, dict) or not isinstance(doc.data, dict):
+        return doc
+    defaults = shared.data.get("defaults") or {}
+    marks: dict[KeyPath, Mark] = {
+        path[1:]: mark for path, mark in shared.marks.items() if path[:1] == ("defaults",) and len(path) > 1
+    }
+    marks.update(doc.marks)  # the programme's own keys win, like its values
+    return Document(doc.file, deep_merge(defaults, doc.data), marks)
+
+
+def deep_merge(base: Any, override: Any) -> Any:
+    """Mappings merge key by key; anything else in `override` replaces `base`."""
+    if not (isinstance(base, dict) and isinstance(override, dict)):
+        return override
+    merged = dict(base)
+    for key, value in override.items():
+        merged[key] = deep_merge(base[key], value) if key in base else value
+    return merged

@@ -1,0 +1,18 @@
+"""The typed model: programmes, their group design and the shared content."""
+
+from .base import ID_RE, Strict
+from .group import GroupDesign, Variant
+from .programme import LearningLanguage, Programme, Role
+from .shared import ModelDescription, SharedContent
+
+__all__ = [
+    "ID_RE",
+    "GroupDesign",
+    "LearningLanguage",
+    "ModelDescription",
+    "Programme",
+    "Role",
+    "SharedContent",
+    "Strict",
+    "Variant",
+]

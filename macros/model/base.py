@@ -1,0 +1,39 @@
+"""Shared building blocks of the programme and cohort models.
+
+Every model forbids unknown keys, so a typo in a YAML file is an error and not a
+silently ignored field. Field descriptions are written in Danish: they are what
+coordinators see in their editor through the JSON Schema.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Ids end up in URLs, file names and calendar UIDs: keep them to a safe alphabet.
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+ID_RE = re.compile(ID_PATTERN)
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="Kort id med små bogstaver a–z, tal og bindestreg, fx `hold-a`."),
+]
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=20_000, strip_whitespace=True),
+    Field(description="Tekst. Enkel Markdown (fed, kursiv, links) er tilladt; HTML vises som tekst."),
+]
+ShortText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=300, strip_whitespace=True),
+]
+TextList = Annotated[list[Text], Field(max_length=200)]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors and values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)

@@ -1,0 +1,180 @@
+"""The typed model of a mentoring programme.
+
+One source of truth: the loader validates YAML against it, the templates read it,
+and the JSON Schema that editors use is generated from it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Id, ShortText, Strict, Text, TextList
+
+ModelKind = Literal["one_to_one", "group", "digital_network", "physical_network"]
+RoleKey = Literal["mentor", "mentee", "coordinator", "manager", "process_consultant", "commissioner"]
+LanguageKey = Literal["instruction", "advice", "guidance", "coaching"]
+Asker = Literal["mentee", "mentor"]
+Moment = Literal["before", "end"]
+TermKey = Literal["frequency", "changes", "agenda", "evaluation"]
+
+
+class Role(Strict):
+    """A role in the programme and what it gives and asks."""
+
+    title: ShortText = Field(description="Rollens navn, fx »Mentor«.")
+    description: Text = Field(description="Hvem rollen er, og hvad den gør i ordningen.")
+    expectations: TextList = Field(default=[], description="Hvad personen i rollen kan forvente at få.")
+    obligations: TextList = Field(default=[], description="Hvad personen i rollen forpligter sig til.")
+
+
+class LearningLanguage(Strict):
+    """One of the four ways a mentor can speak: from instruction to coaching."""
+
+    key: LanguageKey = Field(description="Hvilket læringssprog: instruction, advice, guidance eller coaching.")
+    name: ShortText = Field(description="Navnet på dansk, fx »Vejledning«.")
+    mentor_says: Text = Field(description="Hvad mentor typisk siger i dette sprog.")
+    mentor_control: Text = Field(description="Hvor meget styring og ansvar mentor beholder.")
+    mentee_ownership: Text = Field(description="Hvor meget ejerskab og ansvar mentee har.")
+
+
+class ReflectionSet(Strict):
+    """Questions one party asks themselves at one moment of a meeting."""
+
+    asked_by: Asker = Field(description="Hvem besvarer spørgsmålene: mentee eller mentor.")
+    moment: Moment = Field(description="Hvornår: before (før eller ved mødets start) eller end (ved afslutningen).")
+    note: Text | None = Field(default=None, description="Valgfri bemærkning, fx at spørgsmålene tages i dialog.")
+    questions: TextList = Field(min_length=1, description="Spørgsmålene.")
+
+
+class Hours(Strict):
+    """A usual duration range in hours."""
+
+    min: float = Field(gt=0, le=12, description="Korteste sædvanlige længde i timer.")
+    max: float = Field(gt=0, le=12, description="Længste sædvanlige længde i timer.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Hours:
+        if self.max < self.min:
+            raise ValueError("max må ikke være mindre end min")
+        return self
+
+
+class RhythmPhase(Strict):
+    """A stretch of the programme with its own distance between meetings."""
+
+    label: ShortText = Field(description="Fasens navn, fx »De første måneder«.")
+    from_month: int = Field(ge=0, le=60, description="Måned fra start, hvor fasen begynder (0 = fra start).")
+    interval_weeks_min: int = Field(ge=1, le=26, description="Mindste antal uger mellem møder i fasen.")
+    interval_weeks_max: int = Field(ge=1, le=26, description="Største antal uger mellem møder i fasen.")
+
+
+class Rhythm(Strict):
+    """How often pairs meet and how that changes over time."""
+
+    description: Text = Field(description="Rytmen forklaret i ord.")
+    phases: list[RhythmPhase] = Field(default=[], description="Faser med hver sin afstand mellem møderne.")
+
+
+class MeetingGuide(Strict):
+    """What makes a good mentoring meeting."""
+
+    preparation: Text = Field(description="Hvordan mødet forberedes.")
+    agenda: TextList = Field(min_length=1, description="Punkterne på et godt mødes dagsorden, i rækkefølge.")
+    reflection: list[ReflectionSet] = Field(default=[], description="Refleksionsspørgsmål før og efter møderne.")
+    length: Hours = Field(description="Mødernes sædvanlige længde.")
+    length_note: Text | None = Field(default=None, description="Hvem der fastlægger længden, og hvordan.")
+    rhythm: Rhythm = Field(description="Mødernes hyppighed og hvordan den ændrer sig.")
+    logbook: Text = Field(description="Rådet om at føre logbog.")
+    principle: Text = Field(description="Princippet om, at den der arbejder, er den der lærer.")
+
+
+class ContractTerm(Strict):
+    """One of the terms pairs agree on in the contract."""
+
+    key: TermKey = Field(description="Hvilket vilkår: frequency, changes, agenda eller evaluation.")
+    title: ShortText = Field(description="Overskrift på vilkåret.")
+    default: Text = Field(description="Forslag til ordlyd, som parterne kan rette.")
+
+
+class Contract(Strict):
+    """The contract or working agreement made at the start."""
+
+    intro: Text = Field(description="Hvorfor kontrakten laves, og hvornår.")
+    goals_intro: Text = Field(description="Indledning til afsnittet om mål.")
+    goal_questions: TextList = Field(min_length=1, description="Spørgsmål, mentee besvarer om sine mål.")
+    terms: list[ContractTerm] = Field(min_length=1, description="Vilkårene for samarbejdet.")
+    confidentiality_clause: Text = Field(description="Klausulen om tavshedspligt i kontrakten.")
+
+
+class Confidentiality(Strict):
+    """The duty of confidentiality and the nearest manager's position."""
+
+    duty: Text = Field(description="Tavshedspligten: hvem, hvornår og hvor længe.")
+    manager: Text = Field(description="Den nærmeste leders placering i forhold til forløbet.")
+    rules: TextList = Field(default=[], description="Konkrete regler, fx at mentor ikke kontakter mentees leder.")
+
+
+class Contact(Strict):
+    """A contact point given by role and unit, never by person."""
+
+    role: ShortText = Field(description="Funktion, fx »Udviklingskonsulent«. Aldrig et personnavn.")
+    unit: ShortText = Field(description="Afdeling eller forvaltning.")
+    email: ShortText | None = Field(default=None, description="Fælles postkasse, fx mentor@example.org.")
+
+
+class Coordination(Strict):
+    """What coordinators do and how to reach them."""
+
+    intro: Text = Field(description="Tovholdernes plads mellem deltagerne og organisationen.")
+    duties: TextList = Field(min_length=1, description="Tovholdernes opgaver, fx matchning og kick-off-seminar.")
+    contacts: list[Contact] = Field(default=[], description="Kontakt efter funktion, ikke person.")
+
+
+class Programme(Strict):
+    """A mentoring programme as a coordinator describes it."""
+
+    name: ShortText = Field(description="Programmets navn.")
+    organisation: ShortText = Field(description="Organisationen bag, fx »Eksempel Kommune«.")
+    summary: Text = Field(description="Én eller to sætninger til forsiden.")
+    purpose: Text = Field(description="Hvorfor programmet findes.")
+    strategy: Text = Field(description="Hvilken strategi eller indsats programmet tjener.")
+    audience: Text = Field(description="Hvem programmet er for.")
+    model: ModelKind = Field(description="Modellen: one_to_one, group, digital_network eller physical_network.")
+    cross_organisational: bool = Field(default=False, description="Kommer mentor og mentee fra forskellige dele af organisationen?")
+    about: Text = Field(description="Hvad mentorskab er, kort fortalt.")
+    roles: dict[RoleKey, Role] = Field(description="Rollerne, nøglet efter mentor, mentee, coordinator, manager, process_consultant, commissioner.")
+    learning_languages: list[LearningLanguage] = Field(min_length=4, max_length=4, description="De fire læringssprog.")
+    learning_languages_intro: Text = Field(description="Indledning til læringssprogene.")
+    meeting_guide: MeetingGuide = Field(description="Det gode møde.")
+    contract: Contract = Field(description="Kontrakten.")
+    confidentiality: Confidentiality = Field(description="Tavshedspligt og nærmeste leder.")
+    coordination: Coordination = Field(description="Tovholderne.")
+    group: GroupDesign | None = Field(default=None, description="Kun for gruppementorordninger: forløbets design.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Programme:
+        keys = [lang.key for lang in self.learning_languages]
+        if sorted(keys) != sorted(["instruction", "advice", "guidance", "coaching"]):
+            raise ValueError("learning_languages skal rumme instruction, advice, guidance og coaching, hver én gang")
+        for needed in ("mentor", "mentee", "coordinator"):
+            if needed not in self.roles:
+                raise ValueError(f"roles mangler rollen '{needed}'")
+        if self.model == "group" and self.group is None:
+            raise ValueError("en gruppementorordning (model: group) skal have afsnittet 'group'")
+        if self.model != "group" and self.group is not None:
+            raise ValueError("afsnittet 'group' hører kun til model: group")
+        return self
+
+    @property
+    def is_group(self) -> bool:
+        """True for group mentoring programmes."""
+        return self.group is not None
+
+
+from .group import GroupDesign  # noqa: E402  (GroupDesign refers back to base types only)
+
+Programme.model_rebuild()
+
+__all__ = ["Programme", "Role", "LearningLanguage", "MeetingGuide", "Contract", "Id"]

@@ -1,0 +1,77 @@
+"""Problems found in the input, reported in plain Danish with file, line and key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+KeyPath = tuple[str | int, ...]
+
+_SEVERITY_DA = {"error": "fejl", "warning": "advarsel"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where something stands in a source file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as we can."""
+
+    file: str
+    line: int
+    column: int
+    key: str
+    message: str
+    severity: Severity = "error"
+    code: str = ""
+
+    def format(self) -> str:
+        """`file:line:column: fejl: key: message`, the form editors and CI understand."""
+        where = f"{self.file}:{self.line}:{self.column}"
+        key = f"{self.key}: " if self.key else ""
+        return f"{where}: {_SEVERITY_DA[self.severity]}: {key}{self.message}"
+
+
+def at(mark: Mark, key: KeyPath | str, message: str, severity: Severity = "error", code: str = "") -> Problem:
+    """A problem at a mark, with its key path written the way it looks in YAML."""
+    key_text = key if isinstance(key, str) else format_key(key)
+    return Problem(mark.file, mark.line, mark.column, key_text, message, severity, code)
+
+
+def format_key(path: KeyPath) -> str:
+    """`('roles', 'mentor', 'expectations', 2)` → `roles.mentor.expectations[2]`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class ProblemsError(Exception):
+    """Raised with every problem of a run, so all of them can be shown together."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.key))
+        super().__init__(render_problems(self.problems))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Only the problems that are errors."""
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def render_problems(problems: Iterable[Problem]) -> str:
+    """All problems as one text, one per line, with a closing count in Danish."""
+    problems = list(problems)
+    lines = [p.format() for p in problems]
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    lines.append(f"{errors} fejl og {warnings} advarsler i programmerne.")
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""The Jinja2 environment shared by pages, macros in hand-written pages and documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .text import one_line, safe_markdown
+
+MONTHS_DA = [
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+]  # fmt: skip
+WEEKDAYS_DA = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+
+MODEL_NAMES_DA = {
+    "one_to_one": "Én-til-én-mentorordning",
+    "group": "Gruppementorordning",
+    "digital_network": "Digitalt netværk med løst tilknyttet proceskonsulent",
+    "physical_network": "Fysisk netværk med fast tilknyttet proceskonsulent",
+}
+ROLE_NAMES_DA = {
+    "mentor": "mentor",
+    "mentee": "mentee",
+    "coordinator": "tovholder",
+    "manager": "nærmeste leder",
+    "process_consultant": "proceskonsulent",
+    "commissioner": "opdragsgiver",
+}
+
+
+@cache
+def environment() -> Environment:
+    """One environment: every `{{ value }}` is made safe unless it is already Markup."""
+    env = Environment(
+        loader=PackageLoader("macros", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        one_line=lambda v: safe_markdown(one_line(v)),
+        hours=format_hours,
+        date_da=format_date,
+        model_name=lambda key: MODEL_NAMES_DA.get(key, key),
+        role_name=lambda key: ROLE_NAMES_DA.get(key, key),
+    )
+    env.globals["html_table"] = html_table
+    return env
+
+
+def _finalize(value: Any) -> Any:
+    return value if isinstance(value, Markup) or not isinstance(value, str) else safe_markdown(value)
+
+
+def render_template(name: str, **context: Any) -> str:
+    """Render one template from `macros/templates/`."""
+    return environment().get_template(name).render(**context)
+
+
+def format_hours(value: float) -> str:
+    """3.0 → '3', 1.5 → '1,5' (Danish decimal comma)."""
+    return f"{value:g}".replace(".", ",")
+
+
+def format_date(value: Any) -> str:
+    """A date in Danish long form: 'torsdag 4. marts 2027'."""
+    return f"{WEEKDAYS_DA[value.weekday()]} {value.day}. {MONTHS_DA[value.month - 1]} {value.year}"
+
+
+def html_table(
+    caption: str, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], css: str = ""
+) -> Markup:
+    """An accessible table: caption, column headers and row headers with scope."""
+    return Markup(environment().get_template("partials/table.html.j2").render(
+        caption=caption, columns=columns, rows=rows, css=css
+    ))

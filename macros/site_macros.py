@@ -1,0 +1,67 @@
+"""Macros that hand-written pages in `docs/` can call, so no fact is written twice.
+
+Example in a page: `{{ programme_list() }}`, `{{ model_comparison() }}` or
+`{{ learning_languages("mentorordning-ledere") }}`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import TemplateSyntaxError, UndefinedError
+from markupsafe import Markup
+
+from .catalogue import Catalogue
+from .pages import languages_table, programme_list
+from .problems import Problem, ProblemsError
+from .render import ROLE_NAMES_DA, environment, html_table
+
+
+def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[..., Any]]:
+    """The functions a hand-written page at `page_path` (relative to docs/) may call."""
+    base = posixpath.relpath(".", posixpath.dirname(page_path) or ".")
+    base = "" if base == "." else f"{base}/"
+
+    def learning_languages(slug: str | None = None) -> Markup:
+        entry = catalogue.programme(slug) if slug else (catalogue.programmes or [None])[0]
+        if entry is None:
+            raise ValueError(f"programmet '{slug}' findes ikke")
+        return languages_table(entry.programme)
+
+    return {
+        "programme_list": lambda: programme_list(catalogue, base=base),
+        "model_comparison": lambda: model_comparison(catalogue),
+        "learning_languages": learning_languages,
+        "catalogue": lambda: catalogue,
+    }
+
+
+def render_page_macros(markdown: str, catalogue: Catalogue, page_path: str) -> str:
+    """Expand macros in a hand-written page; a mistake names the page and line."""
+    if "{{" not in markdown and "{%" not in markdown:
+        return markdown
+    where = f"docs/{page_path}"
+    try:
+        template = environment().from_string(markdown)
+        return template.render(**page_macros(catalogue, page_path))
+    except TemplateSyntaxError as exc:
+        raise ProblemsError([Problem(where, exc.lineno, 1, "", f"fejl i makro: {exc.message}")]) from None
+    except (UndefinedError, ValueError, TypeError) as exc:
+        raise ProblemsError([Problem(where, 1, 1, "", f"makroen kunne ikke udføres: {exc}")]) from None
+
+
+def model_comparison(catalogue: Catalogue) -> Markup:
+    """The four models side by side: who takes part, how many, how often, roles, use."""
+    models = catalogue.shared.models
+    rows = [
+        ("Kort fortalt", [m.summary for m in models]),
+        ("Hvem deltager", [m.participants for m in models]),
+        ("Mentees pr. mentor", [m.mentees_per_mentor for m in models]),
+        ("Mødemønster", [m.meeting_pattern for m in models]),
+        ("Roller", [", ".join(ROLE_NAMES_DA[r] for r in m.roles) for m in models]),
+        ("Egner sig til", [m.suits for m in models]),
+        ("Ressourcer", [m.cost for m in models]),
+    ]
+    return html_table("De fire modeller side om side", [m.name for m in models], rows, css="mentor-models")
