@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import ID_RE, Programme, SharedContent
+from .model import ID_RE, ModelDescription, Programme, SharedContent
 from .problems import KeyPath, Mark, Problem, ProblemsError
 from .validation import validate_model
 from .yamlsource import Document, load_yaml
@@ -52,7 +52,7 @@ def load_catalogue(root: Path) -> Catalogue:
     entries = []
     for path in programme_files(root):
         doc = _load(root, f"{PROGRAMMES_DIR}/{path.name}", problems)
-        entry = validate_programme(path, doc, shared_doc, problems) if doc else None
+        entry = validate_programme(path, doc, shared_doc, problems, shared.models) if doc else None
         if entry:
             entries.append(entry)
     if not entries and not problems:
@@ -69,7 +69,11 @@ def programme_files(root: Path) -> list[Path]:
 
 
 def validate_programme(
-    path: Path, doc: Document, shared: Document | None, problems: list[Problem]
+    path: Path,
+    doc: Document,
+    shared: Document | None,
+    problems: list[Problem],
+    shared_models: list[ModelDescription],
 ) -> ProgrammeEntry | None:
     """Merge a programme over the shared defaults and validate it."""
     slug = path.stem
@@ -79,7 +83,20 @@ def validate_programme(
         return None
     merged = _merge_documents(shared, doc)
     programme = _validate(Programme, merged, problems)
-    return ProgrammeEntry(slug, doc.file, programme) if programme else None
+    return ProgrammeEntry(slug, doc.file, _own_roles(programme, doc, shared_models)) if programme else None
+
+
+def _own_roles(programme: Programme, doc: Document, models: list[ModelDescription]) -> Programme:
+    """Keep the roles the programme's model uses, plus any the programme file names itself.
+
+    The shared defaults describe every role; a one-to-one scheme should not show a
+    process consultant just because the defaults have one.
+    """
+    model = next((m for m in models if m.key == programme.model), None)
+    if model is None:
+        return programme
+    roles = {k: r for k, r in programme.roles.items() if k in model.roles or ("roles", k) in doc.marks}
+    return programme.model_copy(update={"roles": roles})
 
 
 def _load(root: Path, relative: str, problems: list[Problem], optional: bool = False) -> Document | None:

@@ -158,7 +158,8 @@ class Programme(Strict):
         keys = [lang.key for lang in self.learning_languages]
         if sorted(keys) != sorted(["instruction", "advice", "guidance", "coaching"]):
             raise ValueError("learning_languages skal rumme instruction, advice, guidance og coaching, hver én gang")
-        for needed in ("mentor", "mentee", "coordinator"):
+        lead = "process_consultant" if self.model.endswith("network") else "mentor"
+        for needed in (lead, "mentee", "coordinator"):
             if needed not in self.roles:
                 raise ValueError(f"roles mangler rollen '{needed}'")
         if self.model == "group" and self.group is None:
