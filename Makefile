@@ -1,5 +1,6 @@
 # Everything starts from a fresh clone: each target creates .venv and installs first.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

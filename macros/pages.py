@@ -72,7 +72,12 @@ def render_programme_pages(entry: ProgrammeEntry) -> list[Page]:
     specs = [spec for spec in PROGRAMME_PAGES if spec.applies(entry.programme)]
     context = programme_context(entry, specs)
     return [
-        Page(programme_page_path(entry.slug, spec.name), spec.title, render_template(spec.template, **context), entry.source)
+        Page(
+            programme_page_path(entry.slug, spec.name),
+            spec.title,
+            render_template(spec.template, **context),
+            entry.source,
+        )
         for spec in specs
     ]
 
@@ -126,7 +131,10 @@ def rhythm_table(p: Programme) -> Markup:
     """The meeting rhythm's phases as a table."""
     phases = p.meeting_guide.rhythm.phases
     rows = [
-        (phase.label, [f"fra måned {phase.from_month}", f"hver {phase.interval_weeks_min}.–{phase.interval_weeks_max}. uge"])
+        (
+            phase.label,
+            [f"fra måned {phase.from_month}", f"hver {phase.interval_weeks_min}.–{phase.interval_weeks_max}. uge"],
+        )
         for phase in phases
     ]
     return html_table("Mødernes rytme over tid", ["Begynder", "Afstand mellem møder"], rows)

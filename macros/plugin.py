@@ -21,8 +21,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from .catalogue import Catalogue, load_catalogue
-from .pages import INDEX, Page, navigation, render_pages
+from .pages import INDEX
 from .problems import ProblemsError
+from .site import SiteOutput, render_site
 from .site_macros import render_page_macros
 
 log = logging.getLogger("mkdocs.plugins.mentor")
@@ -39,7 +40,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
 
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
-        self.pages: list[Page] = []
+        self.output = SiteOutput()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -49,17 +50,19 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             raise PluginError(f"Programmerne kan ikke bygges:\n{exc}") from None
         for warning in self.catalogue.warnings:
             log.warning(warning.format())
-        self.pages = render_pages(self.catalogue)
-        config.nav = _insert_nav(config.nav, navigation(self.catalogue, self.pages))
+        self.output = render_site(self.catalogue)
+        config.nav = _insert_nav(config.nav, self.output.nav)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
-        for page in self.pages:
+        for page in self.output.pages:
             file = File.generated(config, page.path, content=page.markdown)
             # MkDocs joins edit_uri (e.g. edit/main/docs/) with this: lead it back to the YAML.
             file.edit_uri = posixpath.join(docs_to_root, page.source) if page.source else None
             files.append(file)
+        for asset in self.output.assets:
+            files.append(File.generated(config, asset.path, content=asset.content))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

@@ -79,6 +79,8 @@ def html_table(
     caption: str, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]], css: str = ""
 ) -> Markup:
     """An accessible table: caption, column headers and row headers with scope."""
-    return Markup(environment().get_template("partials/table.html.j2").render(
-        caption=caption, columns=columns, rows=rows, css=css
-    ))
+    return Markup(
+        environment()
+        .get_template("partials/table.html.j2")
+        .render(caption=caption, columns=columns, rows=rows, css=css)
+    )

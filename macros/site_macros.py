@@ -25,7 +25,7 @@ def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[...,
     base = "" if base == "." else f"{base}/"
 
     def learning_languages(slug: str | None = None) -> Markup:
-        entry = catalogue.programme(slug) if slug else (catalogue.programmes or [None])[0]
+        entry = catalogue.programme(slug) if slug else next(iter(catalogue.programmes), None)
         if entry is None:
             raise ValueError(f"programmet '{slug}' findes ikke")
         return languages_table(entry.programme)

@@ -25,7 +25,6 @@ MAX_DEPTH = 40
 MAX_NODES = 200_000
 
 
-
 class _Resolver(yaml.resolver.BaseResolver):
     """Implicit types close to YAML 1.2's core schema, without the 1.1 surprises."""
 
@@ -40,13 +39,15 @@ for _tag, _regexp, _first in [
     _Resolver.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_regexp), list(_first))
 
 
-if hasattr(yaml, "CParser"):
+_CParser: Any = getattr(yaml, "CParser", None)
 
-    class _Loader(yaml.CParser, _Resolver):  # type: ignore[misc]
+if _CParser is not None:
+
+    class _Loader(_CParser, _Resolver):  # type: ignore[misc]
         """libyaml's parser and composer with our resolver; we construct values ourselves."""
 
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
+            _CParser.__init__(self, stream)
             _Resolver.__init__(self)
 
 else:  # pragma: no cover - PyYAML wheels ship libyaml
@@ -111,7 +112,9 @@ def _read_text(path: Path, display: str) -> str:
 
 
 _SYNTAX_HINTS = {
-    "mapping values are not allowed": "et kolon står et sted, hvor det ikke må; sæt teksten i anførselstegn, hvis den indeholder »: «",
+    "mapping values are not allowed": (
+        "et kolon står et sted, hvor det ikke må; sæt teksten i anførselstegn, hvis den indeholder »: «"
+    ),
     "could not find expected ':'": "der mangler et kolon efter en nøgle, eller indrykningen er forkert",
     "found character '\\t'": "der er brugt tabulator; brug mellemrum til indrykning",
     "did not find expected key": "indrykningen passer ikke med linjerne ovenover",
@@ -151,7 +154,9 @@ class _Builder:
     def build(self, node: Node, path: KeyPath, depth: int) -> Any:
         if id(node) in self.seen:  # an alias: the composer hands back the anchored node itself
             mark = self.marks.get(path, self.mark(node))
-            self.problems.append(at(mark, path, "ankre og aliaser (& og *) bruges ikke i disse filer; skriv værdien ud"))
+            self.problems.append(
+                at(mark, path, "ankre og aliaser (& og *) bruges ikke i disse filer; skriv værdien ud")
+            )
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH or len(self.seen) > MAX_NODES:
@@ -161,6 +166,7 @@ class _Builder:
             return self.build_mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             return self.build_sequence(node, path, depth)
+        assert isinstance(node, ScalarNode)
         return self.build_scalar(node, path)
 
     def build_mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
@@ -170,7 +176,7 @@ class _Builder:
             key = self.key_of(key_node, path)
             if key is None:
                 continue
-            here = path + (key,)
+            here = (*path, key)
             if key in first:
                 line = first[key].line
                 self.fail(key_node, here, f"nøglen '{key}' står to gange (første gang i linje {line}); slet den ene")
@@ -191,8 +197,8 @@ class _Builder:
     def build_sequence(self, node: SequenceNode, path: KeyPath, depth: int) -> list[Any]:
         items = []
         for index, item in enumerate(node.value):
-            self.marks[path + (index,)] = self.mark(item)
-            items.append(self.build(item, path + (index,), depth + 1))
+            self.marks[(*path, index)] = self.mark(item)
+            items.append(self.build(item, (*path, index), depth + 1))
         return items
 
     def build_scalar(self, node: ScalarNode, path: KeyPath) -> Any:

@@ -25,9 +25,13 @@ class HomeworkPolicy(Strict):
     """The written assignment that follows each meeting."""
 
     description: Text = Field(description="Hvad hjemmeopgaven er, og hvad den skal til for.")
-    due_days_before: int = Field(ge=0, le=30, description="Hvor mange dage før næste møde besvarelsen skal være hos mentor.")
+    due_days_before: int = Field(
+        ge=0, le=30, description="Hvor mange dage før næste møde besvarelsen skal være hos mentor."
+    )
     max_pages: ShortText = Field(description="Største omfang, fx »1–2 A4-sider«.")
-    confidential: bool = Field(default=True, description="Besvarelserne behandles fortroligt og lægges aldrig i dette repo.")
+    confidential: bool = Field(
+        default=True, description="Besvarelserne behandles fortroligt og lægges aldrig i dette repo."
+    )
     hand_in: ShortText = Field(description="Hvordan besvarelsen afleveres, fx »pr. mail til mentor«.")
 
 
@@ -56,7 +60,9 @@ class Variant(Strict):
     focus: Text = Field(description="Hvad møderne fokuserer på.")
     agenda_style: ShortText = Field(description="Stram eller løs dagsorden.")
     preparation_load: Text = Field(description="Forberedelsestid for mentor og mentees.")
-    meeting_count: int | None = Field(default=None, ge=1, le=24, description="Antal møder, hvis varianten afviger fra programmet.")
+    meeting_count: int | None = Field(
+        default=None, ge=1, le=24, description="Antal møder, hvis varianten afviger fra programmet."
+    )
 
 
 class GroupDesign(Strict):
@@ -74,7 +80,9 @@ class GroupDesign(Strict):
     mentor_activities: Phase = Field(description="Hvad mentorerne gør mellem møderne.")
     homework: HomeworkPolicy = Field(description="Hjemmeopgaverne.")
     mentor_meetings: MentorMeetings = Field(description="Mentorernes egne møder mellem runderne.")
-    variants: list[Variant] = Field(default=[], description="Varianter af forløbet, fx for lederaspiranter og fungerende ledere.")
+    variants: list[Variant] = Field(
+        default=[], description="Varianter af forløbet, fx for lederaspiranter og fungerende ledere."
+    )
     recruitment: TextList = Field(min_length=1, description="Sådan rekrutteres mentorer og mentees.")
     watch_out: TextList = Field(min_length=1, description="Hvad man skal være opmærksom på.")
     success_criteria: TextList = Field(min_length=1, description="Succeskriterier.")

@@ -142,9 +142,13 @@ class Programme(Strict):
     strategy: Text = Field(description="Hvilken strategi eller indsats programmet tjener.")
     audience: Text = Field(description="Hvem programmet er for.")
     model: ModelKind = Field(description="Modellen: one_to_one, group, digital_network eller physical_network.")
-    cross_organisational: bool = Field(default=False, description="Kommer mentor og mentee fra forskellige dele af organisationen?")
+    cross_organisational: bool = Field(
+        default=False, description="Kommer mentor og mentee fra forskellige dele af organisationen?"
+    )
     about: Text = Field(description="Hvad mentorskab er, kort fortalt.")
-    roles: dict[RoleKey, Role] = Field(description="Rollerne, nøglet efter mentor, mentee, coordinator, manager, process_consultant, commissioner.")
+    roles: dict[RoleKey, Role] = Field(
+        description="Rollerne, nøglet efter mentor, mentee, coordinator, manager, process_consultant, commissioner."
+    )
     learning_languages: list[LearningLanguage] = Field(min_length=4, max_length=4, description="De fire læringssprog.")
     learning_languages_intro: Text = Field(description="Indledning til læringssprogene.")
     meeting_guide: MeetingGuide = Field(description="Det gode møde.")
@@ -178,4 +182,4 @@ from .group import GroupDesign  # noqa: E402  (GroupDesign refers back to base t
 
 Programme.model_rebuild()
 
-__all__ = ["Programme", "Role", "LearningLanguage", "MeetingGuide", "Contract", "Id"]
+__all__ = ["Contract", "Id", "LearningLanguage", "MeetingGuide", "Programme", "Role"]
