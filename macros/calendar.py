@@ -1,0 +1,230 @@
+"""Calendar files (.ics) for each cohort and role.
+
+A group cohort gets one calendar for mentees (group meetings and homework deadlines
+with a reminder) and one for mentors (the same plus the mentors' own meetings); a
+one-to-one round gets one calendar per pair. Times are Europe/Copenhagen with a
+VTIMEZONE built from RRULEs: icalendar's own `add_missing_timezones()` writes RDATE
+lists that ical.js and vobject misread by an hour in summer. UIDs are derived from
+the programme, cohort and meeting ids (not from dates), so re-importing a changed
+calendar updates the events instead of duplicating them. Each event is a list of
+content lines; ics.py escapes and folds them (fast enough for thousands of cohorts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from .cohorts import CohortEntry
+from .ics import local_time, serialize, text, utc_time, verbatim
+from .model import Programme
+from .render import format_date
+from .schedule import TZ, PlannedMeeting, PlannedMentorMeeting, PlannedPair
+
+TZID = "Europe/Copenhagen"
+PRODID = "-//Mentorhåndbogen//Forløbskalender//DA"
+UID_DOMAIN = "mentorhaandbog"
+REMINDER = "-P1D"  # homework reminder: a day before the deadline (an RFC 5545 duration)
+DEADLINE = dt.timedelta(minutes=15)  # a deadline shows as a short, non-blocking event
+Role = Literal["mentee", "mentor", "pair"]
+Event = list[str]  # the content lines of one VEVENT, unfolded
+ROLE_TITLES = {"mentee": "Kalender for mentees", "mentor": "Kalender for mentorer"}
+
+
+@dataclass(frozen=True)
+class CalendarSpec:
+    """One calendar file of a cohort: its file name, title and whom it is for."""
+
+    name: str  # file name next to the cohort page, e.g. 2027-hold-1-mentee.ics
+    title: str
+    role: Role
+    pair: PlannedPair | None = None
+
+
+def calendar_specs(entry: CohortEntry) -> list[CalendarSpec]:
+    """The calendars a cohort has; the page links exactly these."""
+    if entry.plan.pairs:
+        return [
+            CalendarSpec(f"{entry.id}-par-{pair.number}.ics", f"Kalender for par {pair.number}", "pair", pair)
+            for pair in entry.plan.pairs
+        ]
+    return [CalendarSpec(f"{entry.id}-{role}.ics", ROLE_TITLES[role], role) for role in ("mentee", "mentor")]
+
+
+def export_calendar(entry: CohortEntry, programme: Programme, spec: CalendarSpec) -> bytes:
+    """One calendar file as RFC 5545 bytes."""
+    name = f"{entry.cohort.name} – {spec.title.removeprefix('Kalender for ')}"
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{text(PRODID)}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    head += [f"X-WR-CALNAME:{verbatim(name)}", f"X-WR-TIMEZONE:{TZID}", *copenhagen()]
+    events = [line for event in _events(entry, programme, spec) for line in event]
+    return serialize([*head, *events, "END:VCALENDAR"])
+
+
+@cache
+def copenhagen() -> tuple[str, ...]:
+    """Europe/Copenhagen as a VTIMEZONE with RRULE transitions (EU rules since 1996)."""
+    daylight = _transition("DAYLIGHT", 3, 2, 1, "CEST")
+    standard = _transition("STANDARD", 10, 3, 2, "CET")
+    return ("BEGIN:VTIMEZONE", f"TZID:{TZID}", f"X-LIC-LOCATION:{TZID}", *daylight, *standard, "END:VTIMEZONE")
+
+
+def _transition(part: str, month: int, hour: int, before: int, name: str) -> list[str]:
+    """From 1970 on, the last Sunday of `month` at `hour` local time, UTC+`before` changes to the other."""
+    start = dt.datetime(1970, month, 29 if month == 3 else 25, hour)  # both Sundays in 1970
+    return [
+        f"BEGIN:{part}",
+        f"DTSTART:{start:%Y%m%dT%H%M%S}",
+        f"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH={month}",
+        f"TZNAME:{name}",
+        f"TZOFFSETFROM:+{before:02d}00",
+        f"TZOFFSETTO:+{3 - before:02d}00",  # +1 ↔ +2
+        f"END:{part}",
+    ]
+
+
+def _events(entry: CohortEntry, programme: Programme, spec: CalendarSpec) -> Iterable[Event]:
+    if spec.pair is not None:
+        yield from _meeting_events(entry, programme, spec.pair.meetings, "pair", f"{spec.pair.pair.id}/")
+        return
+    yield from _meeting_events(entry, programme, entry.plan.meetings, spec.role, "")
+    if spec.role == "mentor":
+        yield from (_mentor_meeting_event(entry, programme, m) for m in entry.plan.mentor_meetings)
+
+
+def _meeting_events(
+    entry: CohortEntry, programme: Programme, meetings: list[PlannedMeeting], role: Role, scope: str
+) -> Iterable[Event]:
+    total = len(meetings)
+    for planned in meetings:
+        yield _meeting_event(entry, programme, planned, total, role, scope)
+        if planned.homework is not None:
+            yield _deadline_event(entry, planned, role, scope)
+
+
+def _meeting_event(
+    entry: CohortEntry, programme: Programme, planned: PlannedMeeting, total: int, role: Role, scope: str
+) -> Event:
+    meeting = planned.meeting
+    kind = "Mentormøde" if role == "pair" else "Gruppemøde"
+    summary = f"{kind} {planned.number} af {total}" + (f": {meeting.theme}" if meeting.theme else "")
+    lines = [entry.cohort.name, *_people(entry, scope), *_place_lines(meeting.place, meeting.online)]
+    lines += _reflection_lines(programme, role)
+    if planned.homework is not None:
+        lines.append(f"Efter mødet: hjemmeopgave med frist {_when(planned.homework.due_at)}.")
+    if planned.suggested:
+        lines.append("Datoen er et forslag ud fra programmets rytme; parret kan aftale en anden.")
+    place = _place(meeting.place, meeting.online)
+    return _event(_uid(entry, f"{scope}{meeting.id}"), summary, planned.start, planned.end, lines, place)
+
+
+def _deadline_event(entry: CohortEntry, planned: PlannedMeeting, role: Role, scope: str) -> Event:
+    homework = planned.homework
+    assert homework is not None
+    who = "mentees' besvarelser" if role == "mentor" else "hjemmeopgave"
+    summary = f"Frist for {who} efter møde {planned.number}"
+    lines = [entry.cohort.name, *([homework.homework.title] if homework.homework.title else [])]
+    lines += _list("Opgaver:", homework.homework.tasks) + _list("Refleksionsspørgsmål:", homework.homework.questions)
+    lines += [f"Omfang: {homework.max_length}."] if homework.max_length else []
+    lines += [f"Aflevering: {homework.hand_in}."] if homework.hand_in else []
+    lines.append("Besvarelserne deles med gruppen." if homework.homework.shared else "Besvarelsen er fortrolig.")
+    start = homework.due_at
+    extra = ["TRANSP:TRANSPARENT"]
+    if role != "mentor":
+        extra += _reminder(f"Husk hjemmeopgaven: frist {_when(start)}.")
+    return _event(_uid(entry, f"{scope}{planned.meeting.id}/frist"), summary, start, start + DEADLINE, lines, extra)
+
+
+def _mentor_meeting_event(entry: CohortEntry, programme: Programme, planned: PlannedMentorMeeting) -> Event:
+    meeting = planned.meeting
+    kind = "evaluering" if meeting.kind == "evaluation" else "planlægning"
+    lines = [entry.cohort.name, *_place_lines(meeting.place, meeting.online)]
+    design = programme.group.mentor_meetings if programme.group else None
+    if design is not None:
+        lines.append(design.evaluation if meeting.kind == "evaluation" else design.planning)
+    lines += [meeting.note] if meeting.note else []
+    summary = f"Mentorernes møde: {kind}"
+    place = _place(meeting.place, meeting.online)
+    return _event(_uid(entry, f"mentorer/{meeting.id}"), summary, planned.start, planned.end, lines, place)
+
+
+def _event(uid: str, summary: str, start: dt.datetime, end: dt.datetime, lines: list[str], extra: list[str]) -> Event:
+    """A VEVENT; `extra` holds the lines after the description (place, transparency, alarm)."""
+    return [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{text(summary)}",
+        local_time("DTSTART", start.astimezone(TZ), TZID),
+        local_time("DTEND", end.astimezone(TZ), TZID),
+        utc_time("DTSTAMP", _stamp()),
+        f"UID:{text(uid)}",
+        f"DESCRIPTION:{text(chr(10).join(' '.join(line.split()) for line in lines))}",
+        *extra,
+        "END:VEVENT",
+    ]
+
+
+def _reminder(description: str) -> list[str]:
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{text(description)}", f"TRIGGER:{REMINDER}", "END:VALARM"]
+
+
+def _place(place: str | None, online: str | None) -> list[str]:
+    where = place or online
+    lines = [f"LOCATION:{text(where)}"] if where else []
+    if online:
+        lines.append(f"URL:{verbatim(online)}")
+    return lines
+
+
+def _place_lines(place: str | None, online: str | None) -> list[str]:
+    return [f"Sted: {place}"] * bool(place) + [f"Online: {online}"] * bool(online)
+
+
+def _reflection_lines(programme: Programme, role: Role) -> list[str]:
+    """The programme's reflection questions for this role, before and at the end of a meeting."""
+    lines = []
+    for block in programme.meeting_guide.reflection:
+        if role in (block.asked_by, "pair"):
+            who = "" if role != "pair" else ("Mentee" if block.asked_by == "mentee" else "Mentor") + ", "
+            moment = "før mødet" if block.moment == "before" else "ved mødets afslutning"
+            lines += _list(f"{who}{moment}:".capitalize(), block.questions)
+    return lines
+
+
+def _list(heading: str, items: list[str]) -> list[str]:
+    return ["", heading, *(f"- {' '.join(item.split())}" for item in items)] if items else []
+
+
+def _people(entry: CohortEntry, scope: str) -> list[str]:
+    """Names only when the cohort publishes them; never departments or managers."""
+    cohort = entry.cohort
+    if not cohort.privacy.publish_names:
+        return []
+    if scope:
+        pair = next(p.pair for p in entry.plan.pairs if scope == f"{p.pair.id}/")
+        names = {person.id: person.name for person in cohort.people}
+        return [f"Mentor: {names[pair.mentor] or 'ikke oplyst'}. Mentee: {names[pair.mentee] or 'ikke oplyst'}."]
+    mentors = ", ".join(p.name for p in cohort.mentors if p.name)
+    mentees = ", ".join(p.name for p in cohort.mentees if p.name)
+    return [line for line in (f"Mentor: {mentors}." * bool(mentors), f"Mentees: {mentees}." * bool(mentees)) if line]
+
+
+def _when(moment: dt.datetime) -> str:
+    return f"{format_date(moment.date())} kl. {moment:%H.%M}"
+
+
+def _uid(entry: CohortEntry, local_id: str) -> str:
+    """Stable and opaque: person ids in pair scopes never show in the file."""
+    key = f"{entry.programme}/{entry.id}/{local_id}"
+    return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@{UID_DOMAIN}"
+
+
+@cache
+def _stamp() -> dt.datetime:
+    """DTSTAMP: SOURCE_DATE_EPOCH for reproducible builds, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0)

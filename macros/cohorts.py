@@ -1,0 +1,118 @@
+"""Phase one for cohorts: load every cohort file, validate it and check the rules.
+
+Cohort files live in `programmes/forloeb/` (one folder per year is the convention);
+the file name is the cohort's id. Problems are collected with the programmes'
+problems so a coordinator sees every mistake of a run at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .model import ID_RE, Programme
+from .model.cohort import Cohort
+from .problems import Problem, ProblemsError, at
+from .rules import Finding, acknowledged, check_cohort
+from .schedule import CohortPlan, plan_cohort
+from .validation import validate_model
+from .yamlsource import Document, load_yaml
+
+if TYPE_CHECKING:
+    from .catalogue import ProgrammeEntry
+
+COHORTS_DIR = "programmes/forloeb"
+
+
+@dataclass(frozen=True)
+class CohortEntry:
+    """A validated cohort, its computed plan and where it came from."""
+
+    id: str
+    source: str  # path relative to the project root
+    cohort: Cohort
+    programme: str  # the programme's slug
+    plan: CohortPlan
+
+    @property
+    def year(self) -> int:
+        """The year the cohort starts, used to list cohorts by year."""
+        return self.cohort.start.year
+
+
+def cohort_files(root: Path) -> list[Path]:
+    """Every `*.yaml` under `programmes/forloeb/`, except files starting with `_`."""
+    folder = root / COHORTS_DIR
+    return sorted(p for p in folder.rglob("*.yaml") if not p.name.startswith("_")) if folder.is_dir() else []
+
+
+def load_cohorts(root: Path, programmes: list[ProgrammeEntry], problems: list[Problem]) -> list[CohortEntry]:
+    """Load and check every cohort file; append errors and unacknowledged warnings to `problems`."""
+    by_slug = {entry.slug: entry.programme for entry in programmes}
+    broken = {p.stem for p in (root / "programmes").glob("*.yaml")} - set(by_slug)
+    entries: list[CohortEntry] = []
+    seen: dict[tuple[str, str], str] = {}
+    for path in cohort_files(root):
+        relative = path.relative_to(root).as_posix()
+        entry = validate_cohort(path, _load(path, relative, problems), by_slug, broken, problems)
+        if entry is None:
+            continue
+        first = seen.setdefault((entry.programme, entry.id), relative)
+        if first != relative:
+            message = f"der er allerede et forløb med id'et '{entry.id}' i {first}; giv filen et andet navn"
+            problems.append(Problem(relative, 1, 1, "", message, code="duplicate-cohort"))
+            continue
+        entries.append(entry)
+    return entries
+
+
+def validate_cohort(
+    path: Path,
+    doc: Document | None,
+    programmes: dict[str, Programme],
+    broken: set[str],
+    problems: list[Problem],
+) -> CohortEntry | None:
+    """Validate one loaded cohort file against the model, its programme and the rules."""
+    if doc is None:
+        return None
+    if not ID_RE.match(path.stem):
+        message = "filnavnet bliver forløbets adresse: brug kun små bogstaver a–z, tal og bindestreg"
+        problems.append(Problem(doc.file, 1, 1, "", message))
+        return None
+    cohort, found = validate_model(Cohort, doc.data, doc.mark)
+    problems.extend(found)
+    if cohort is None:
+        return None
+    programme = programmes.get(cohort.programme)
+    if programme is None:
+        if cohort.programme not in broken:
+            message = _unknown_programme(cohort.programme, programmes)
+            problems.append(at(doc.mark(("programme",)), "programme", message, code="unknown-programme"))
+        return None
+    plan = plan_cohort(cohort, programme)
+    findings = check_cohort(cohort, programme, plan)
+    problems.extend(_problem(doc, f) for f in findings if not acknowledged(f, cohort))
+    if any(f.severity == "error" for f in findings):
+        return None
+    return CohortEntry(path.stem, doc.file, cohort, cohort.programme, plan)
+
+
+def _unknown_programme(slug: str, programmes: dict[str, Programme]) -> str:
+    guess = difflib.get_close_matches(slug, list(programmes), n=1, cutoff=0.6)
+    hint = f" Mente du '{guess[0]}'?" if guess else f" Kendte programmer: {', '.join(sorted(programmes))}."
+    return f"programmet '{slug}' findes ikke i programmes/.{hint}"
+
+
+def _problem(doc: Document, finding: Finding) -> Problem:
+    return at(doc.mark(finding.path), finding.path, finding.message, finding.severity, finding.code)
+
+
+def _load(path: Path, relative: str, problems: list[Problem]) -> Document | None:
+    try:
+        return load_yaml(path, relative)
+    except ProblemsError as exc:
+        problems.extend(exc.problems)
+        return None

@@ -1,0 +1,127 @@
+"""The cohorts' calendar files, read back with icalendar and with the independent vobject."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+import vobject
+
+from macros.catalogue import load_catalogue
+from macros.cohort_pages import export_cohort_calendars
+from tests.conftest import copy_project
+
+UTC = dt.UTC
+GROUP = "programmer/gruppementor/forloeb"
+PAIRS = "programmer/mentorordning-ledere/forloeb"
+
+# file → (events, of which homework deadlines)
+COUNTS = {
+    f"{GROUP}/2027-fungerende-ledere/2027-fungerende-ledere-mentee.ics": (4 + 3, 3),
+    f"{GROUP}/2027-fungerende-ledere/2027-fungerende-ledere-mentor.ics": (4 + 3 + 7, 3),
+    f"{GROUP}/2027-lederaspiranter-1/2027-lederaspiranter-1-mentee.ics": (4 + 4, 4),
+    f"{GROUP}/2027-lederaspiranter-1/2027-lederaspiranter-1-mentor.ics": (4 + 4 + 7, 4),
+    f"{GROUP}/2027-lederaspiranter-2/2027-lederaspiranter-2-mentee.ics": (4 + 3, 3),
+    f"{GROUP}/2027-lederaspiranter-2/2027-lederaspiranter-2-mentor.ics": (4 + 3 + 7, 3),
+    f"{PAIRS}/2027-ledere-runde-1/2027-ledere-runde-1-par-1.ics": (7, 0),
+    f"{PAIRS}/2027-ledere-runde-1/2027-ledere-runde-1-par-2.ics": (7, 0),
+    f"{PAIRS}/2027-ledere-runde-1/2027-ledere-runde-1-par-3.ics": (5, 0),
+    f"{PAIRS}/2027-ledere-runde-1/2027-ledere-runde-1-par-4.ics": (7, 0),
+}
+
+
+def read_vobject(text: str) -> vobject.base.Component:
+    return vobject.readOne(text)
+
+
+def starts_utc(text: str) -> dict[str, dt.datetime]:
+    """Each event's summary → its start in UTC, as vobject understands the file."""
+    return {ev.summary.value: ev.dtstart.value.astimezone(UTC) for ev in read_vobject(text).vevent_list}
+
+
+@pytest.mark.parametrize("path", COUNTS)
+def test_calendar_has_the_right_events(built_site: Path, path: str) -> None:
+    text = (built_site / path).read_text(encoding="utf-8")
+    events, deadlines = COUNTS[path]
+    parsed = read_vobject(text)
+    summaries = [ev.summary.value for ev in parsed.vevent_list]
+    assert len(summaries) == events
+    assert sum(s.startswith("Frist for") for s in summaries) == deadlines
+    uids = [ev.uid.value for ev in parsed.vevent_list]
+    assert len(set(uids)) == len(uids)
+    calendar = icalendar.Calendar.from_ical(text)
+    assert len(calendar.walk("VEVENT")) == events
+
+
+def test_local_times_are_right_in_winter_and_summer(built_site: Path) -> None:
+    text = (built_site / f"{GROUP}/2027-fungerende-ledere/2027-fungerende-ledere-mentor.ics").read_text("utf-8")
+    starts = starts_utc(text)
+    # 17:00 in Copenhagen is 16:00 UTC in February (CET) and 15:00 UTC in May (CEST).
+    assert starts["Gruppemøde 1 af 4: Hvor står jeg som leder i dag?"] == dt.datetime(2027, 2, 16, 16, tzinfo=UTC)
+    assert starts["Gruppemøde 4 af 4: Næste skridt"] == dt.datetime(2027, 5, 11, 15, tzinfo=UTC)
+    # A deadline on each side of the switch to summer time on 28 March 2027.
+    assert starts["Frist for mentees' besvarelser efter møde 1"] == dt.datetime(2027, 3, 12, 15, tzinfo=UTC)
+    assert starts["Frist for mentees' besvarelser efter møde 2"] == dt.datetime(2027, 4, 9, 14, tzinfo=UTC)
+
+
+def test_the_files_own_time_zone_definition_gives_these_times(built_site: Path) -> None:
+    """Renamed, the zone is unknown to the parser: only our VTIMEZONE can give the offsets."""
+    text = (built_site / f"{GROUP}/2027-fungerende-ledere/2027-fungerende-ledere-mentee.ics").read_text("utf-8")
+    assert starts_utc(text.replace("Europe/Copenhagen", "Mentor/Lokaltid")) == starts_utc(text)
+    zone = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0]
+    assert "RDATE" not in zone.to_ical().decode()
+    parts = {part.name: part for part in zone.subcomponents}
+    assert set(parts) == {"DAYLIGHT", "STANDARD"}
+    assert all("RRULE" in part for part in parts.values())
+
+
+def test_meetings_have_place_and_reflection_questions(built_site: Path) -> None:
+    text = (built_site / f"{GROUP}/2027-fungerende-ledere/2027-fungerende-ledere-mentee.ics").read_text("utf-8")
+    first = next(ev for ev in read_vobject(text).vevent_list if ev.summary.value.startswith("Gruppemøde 1"))
+    assert first.location.value == "Rådhuset, mødelokale 3"
+    description = first.description.value
+    assert "Før mødet:\n- Hvad har jeg især taget med mig fra sidste møde?" in description
+    assert "Efter mødet: hjemmeopgave med frist fredag 12. marts 2027 kl. 16.00." in description
+    assert (first.dtend.value - first.dtstart.value) == dt.timedelta(hours=3)
+
+
+def test_mentee_deadlines_remind_a_day_before(built_site: Path) -> None:
+    text = (built_site / f"{GROUP}/2027-lederaspiranter-1/2027-lederaspiranter-1-mentee.ics").read_text("utf-8")
+    deadlines = [ev for ev in read_vobject(text).vevent_list if ev.summary.value.startswith("Frist")]
+    assert len(deadlines) == 4
+    for deadline in deadlines:
+        assert deadline.valarm.trigger.value == dt.timedelta(days=-1)
+        assert deadline.valarm.action.value == "DISPLAY"
+        assert deadline.transp.value == "TRANSPARENT"
+    first = deadlines[0].description.value
+    assert "Refleksionsspørgsmål:\n- Hvilken del af lederrollen glæder du dig mest til" in first
+    assert "Besvarelserne deles med gruppen." in first
+
+
+def test_mentor_calendar_has_the_mentors_meetings(built_site: Path) -> None:
+    text = (built_site / f"{GROUP}/2027-lederaspiranter-2/2027-lederaspiranter-2-mentor.ics").read_text("utf-8")
+    summaries = [ev.summary.value for ev in read_vobject(text).vevent_list]
+    assert summaries.count("Mentorernes møde: evaluering") == 4
+    assert summaries.count("Mentorernes møde: planlægning") == 3
+    mentee = (built_site / f"{GROUP}/2027-lederaspiranter-2/2027-lederaspiranter-2-mentee.ics").read_text("utf-8")
+    assert "Mentorernes møde" not in mentee
+
+
+def test_uids_survive_moved_meetings(tmp_path: Path) -> None:
+    """UIDs come from ids, not dates: a moved meeting updates the event on re-import."""
+    before = _uids(copy_project(tmp_path / "a"))
+    project = copy_project(tmp_path / "b")
+    cohort = project / "programmes" / "forloeb" / "2027" / "2027-fungerende-ledere.yaml"
+    text = cohort.read_text(encoding="utf-8")
+    cohort.write_text(text.replace("date: 2027-04-13", "date: 2027-04-20"), encoding="utf-8")
+    after = _uids(project)
+    assert after == before
+    assert all(re.fullmatch(r"[0-9a-f]{32}@mentorhaandbog", uid) for uids in after.values() for uid in uids)
+
+
+def _uids(project: Path) -> dict[str, list[str]]:
+    files = export_cohort_calendars(load_catalogue(project))
+    return {f.path: [str(ev["UID"]) for ev in icalendar.Calendar.from_ical(f.content).walk("VEVENT")] for f in files}
