@@ -1,0 +1,97 @@
+"""The printed booklets: the programme's own pages, set with pandoc and Typst as PDFs.
+
+The booklets are made from the same templates and model as the site, so no text is
+written twice: the full booklet holds every programme page, and each role's short
+booklet its own chapter plus the pages that concern that role. Pandoc runs once per
+programme on all the chapters; each booklet is its cover and layout
+(resources/booklet.typ) followed by the chapters it needs, set by Typst.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from .catalogue import ProgrammeEntry
+from .downloads import booklet_name, role_booklets
+from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc
+from .model import Programme
+from .pages import PROGRAMME_PAGES, programme_context, programme_page_path
+from .render import render_template
+
+ROLE_PAGES = ("metode.md", "moedeguide.md", "laeringssprog.md", "kontrakt.md", "fortrolighed.md")
+FONT_SIZE = {"a5": "9.5", "a4": "11"}  # points
+PART = "§§del§§"  # a paragraph of its own between chapters, where pandoc's output is cut
+_PART_LINE = re.compile(rf"^{PART}$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """One booklet: where it goes, its subtitle and which chapters of the programme it holds."""
+
+    path: str
+    subtitle: str
+    parts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Chapters:
+    """A programme's chapters as Markdown for one pandoc run, and the booklets made of them."""
+
+    entry: ProgrammeEntry
+    markdown: list[str]
+    booklets: list[Booklet]
+
+    def job(self) -> Job:
+        """Pandoc: every chapter to Typst in one run (the fixed cost of a run is paid once)."""
+        text = f"\n\n{PART}\n\n".join(self.markdown)
+        make: Callable[[], bytes] = partial(pandoc, text, "typst")
+        return Job(("chapters", text), make)
+
+
+def render_chapters(entry: ProgrammeEntry) -> Chapters:
+    """The programme's pages, then each role's own chapter, and the booklets to make."""
+    p = entry.programme
+    specs = [spec for spec in PROGRAMME_PAGES if spec.applies(p)]
+    context = {**programme_context(entry, specs), "medium": "print"}
+    markdown = [render_template(spec.template, **context) for spec in specs]
+    booklets = [Booklet(_path(entry.slug), "Håndbog", tuple(range(len(specs))))]
+    shared = tuple(i for i, spec in enumerate(specs) if spec.name in ROLE_PAGES)
+    for role in role_booklets(p):
+        markdown.append(render_template("booklet/role.md.j2", role=p.roles[role], **context))
+        subtitle = f"Hæfte for {p.roles[role].title.lower()}"
+        booklets.append(Booklet(_path(entry.slug, role), subtitle, (len(markdown) - 1, *shared)))
+    return Chapters(entry, markdown, booklets)
+
+
+def booklet_jobs(chapters: Chapters, typst_body: bytes, options: DocumentOptions) -> list[Job]:
+    """Typst: one PDF per booklet from its layout and chapters."""
+    parts = _PART_LINE.split(typst_body.decode("utf-8"))
+    if len(parts) != len(chapters.markdown):  # a programme text with a line of just the marker
+        raise ValueError(f"forventede {len(chapters.markdown)} kapitler, men fik {len(parts)}")
+    layout = (RESOURCES / "booklet.typ").read_text(encoding="utf-8")
+    jobs = []
+    for booklet in chapters.booklets:
+        source = "\n".join([layout, *(parts[i] for i in booklet.parts)]).encode("utf-8")
+        inputs = settings(chapters.entry.programme, booklet, options)
+        make: Callable[[], bytes] = partial(compile_typst, source, chapters.entry.source, inputs)
+        jobs.append(Job(("booklet", source, *(f"{key}={value}" for key, value in sorted(inputs.items()))), make))
+    return jobs
+
+
+def settings(p: Programme, booklet: Booklet, options: DocumentOptions) -> dict[str, str]:
+    """What booklet.typ reads from `sys.inputs`: texts stay strings, never Typst code."""
+    return {
+        "title": p.name,
+        "subtitle": booklet.subtitle,
+        "organisation": p.organisation,
+        "font": options.font,
+        "paper": options.paper,
+        "fontsize": FONT_SIZE.get(options.paper, "10"),
+    }
+
+
+def _path(slug: str, role: str | None = None) -> str:
+    return programme_page_path(slug, booklet_name(slug, role))

@@ -1,0 +1,144 @@
+"""Each cohort's pre-filled documents: contract, group agreement and homework sheets.
+
+They are copies of the programme's masters with the placeholders filled in Python
+(fill.py): a cohort costs milliseconds, not a pandoc run per file. Nothing about
+the participants goes in; only the cohort's name, dates, places and homework.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, partial
+
+from .catalogue import Catalogue
+from .cohort_pages import cohort_folder
+from .cohorts import CohortEntry
+from .downloads import OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_stem
+from .export import Job
+from .fill import Values, fill_document
+from .model import Programme
+from .render import format_date
+from .schedule import PlannedMeeting
+from .text import one_line
+
+# Placeholders the document templates may hold; every copy gives each a value.
+FIELDS = (
+    "forloeb", "moedeplan", "titel", "moede", "frist", "omfang", "aflevering", "deling",
+    "opgaver_overskrift", "opgave", "spoergsmaal_overskrift", "spoergsmaal",
+)  # fmt: skip
+BLANK = "_" * 40
+BLANK_MEETINGS = 6  # lines in a blank meeting plan when the programme does not fix a number
+HOMEWORK = OfficeDocument("hjemmeopgave", "Hjemmeopgave", "", "documents/homework.md.j2", group_only=True)
+
+Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem, format) → file
+
+
+def blank_values(p: Programme) -> Values:
+    """The programme's own copy: lines to write on where a cohort's copy has its facts."""
+    count = p.group.meeting_count if p.group else BLANK_MEETINGS
+    return {**dict.fromkeys(FIELDS, BLANK), "moedeplan": [f"{n}. møde: {BLANK}" for n in range(1, count + 1)]}
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A filled copy to make: where it is published, the file it came from, and the work."""
+
+    path: str
+    source: str
+    job: Job
+
+
+def fill_job(master: bytes, kind: str, values: Values) -> Job:
+    """Filling one copy; cached too, so a rebuild of many cohorts only reads files."""
+    key = ("fill", kind, _digest(master), json.dumps(values, sort_keys=True, ensure_ascii=False))
+    make: Callable[[], bytes] = partial(fill_document, master, kind, values)
+    return Job(key, make)
+
+
+@cache
+def _digest(master: bytes) -> bytes:
+    """The master's hash, once per master, not once per copy (bytes keep their own hash for the lookup)."""
+    return hashlib.sha256(master).digest()
+
+
+def cohort_fills(catalogue: Catalogue, masters: Masters) -> list[Copy]:
+    """Every cohort's filled copies in both formats."""
+    copies = []
+    for entry in catalogue.cohorts:
+        found = catalogue.programme(entry.programme)
+        if found is None:
+            continue
+        for document, stem, values in cohort_copies(entry, found.programme):
+            for kind, _ in OFFICE_FORMATS:
+                job = fill_job(masters[entry.programme, document, kind], kind, values)
+                copies.append(Copy(f"{cohort_folder(entry)}/{stem}.{kind}", entry.source, job))
+    return copies
+
+
+def cohort_copies(entry: CohortEntry, p: Programme) -> Iterator[tuple[str, str, Values]]:
+    """(master's stem, file stem, values) for each filled copy of a cohort."""
+    base = {**blank_values(p), "forloeb": entry.cohort.name}
+    if entry.plan.pairs:
+        for pair in entry.plan.pairs:
+            values = {**base, "forloeb": f"{entry.cohort.name}, par {pair.number}"}
+            yield (
+                "kontrakt",
+                cohort_stem("kontrakt", entry, pair.number),
+                {**values, "moedeplan": meeting_lines(pair.meetings)},
+            )
+        return
+    base["moedeplan"] = meeting_lines(entry.plan.meetings)
+    yield "kontrakt", cohort_stem("kontrakt", entry), base
+    if p.is_group:
+        yield "gruppeaftale", cohort_stem("gruppeaftale", entry), base
+        for planned in entry.plan.meetings:
+            if planned.homework is not None:
+                yield HOMEWORK.stem, homework_stem(entry, planned.number), {**base, **homework_values(entry, planned)}
+
+
+def meeting_lines(meetings: list[PlannedMeeting]) -> list[str]:
+    """`1. møde: onsdag 17. februar 2027 kl. 17.00–20.00, Borgercentret – Hvad er god ledelse?`"""
+    lines = []
+    for planned in meetings:
+        meeting = planned.meeting
+        line = (
+            f"{planned.number}. møde: {format_date(planned.start.date())} kl. {planned.start:%H.%M}–{planned.end:%H.%M}"
+        )
+        place = meeting.place or ("online" if meeting.online else None)
+        line += f", {place}" if place else ""
+        line += f" – {meeting.theme}" if meeting.theme else ""
+        lines.append(line)
+    return lines
+
+
+def homework_values(entry: CohortEntry, planned: PlannedMeeting) -> Values:
+    """The homework sheet after one meeting: its tasks, questions and due date."""
+    homework = planned.homework
+    assert homework is not None
+    tasks, questions = homework.homework.tasks, homework.homework.questions
+    return {
+        "titel": homework.homework.title or f"Hjemmeopgave efter {planned.number}. møde",
+        "moede": f"{planned.number}. møde, {format_date(planned.start.date())}",
+        "frist": f"{format_date(homework.due)} kl. {homework.due_at:%H.%M}",
+        "omfang": homework.max_length or "efter aftale med mentor",
+        "aflevering": homework.hand_in or "efter aftale med mentor",
+        "deling": "ja, med de andre i gruppen" if homework.homework.shared else "nej, kun mentor læser den",
+        "opgaver_overskrift": ["Opgaver"] if tasks else [],
+        "opgave": [f"{n}. {plain(task)}" for n, task in enumerate(tasks, 1)],
+        "spoergsmaal_overskrift": ["Refleksionsspørgsmål"] if questions else [],
+        "spoergsmaal": [f"– {plain(question)}" for question in questions],
+    }
+
+
+_LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?\s*\)")
+_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain(text: str) -> str:
+    """Simple Markdown as plain text for a filled field: `**fed**` → `fed`, links show their address."""
+    text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2).removeprefix('mailto:')})", text)
+    return one_line(_EMPHASIS.sub(r"\2", text))

@@ -1,0 +1,121 @@
+"""Downloadable documents: booklets (PDF) and fill-in documents (DOCX and ODT on A4).
+
+Pandoc's fixed cost is most of the time a small document takes, so it runs once per
+programme and format on all the programme's documents, and the result is cut apart.
+The programme's blank copy and each cohort's pre-filled copies are then made by
+filling placeholders in the file's XML (see fill.py): milliseconds, not a pandoc run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from markupsafe import Markup, escape
+
+from .booklet import PART, booklet_jobs, render_chapters
+from .catalogue import Catalogue, ProgrammeEntry
+from .cohort_documents import FIELDS, HOMEWORK, Copy, Masters, blank_values, cohort_fills, fill_job
+from .downloads import OFFICE_FORMATS, OfficeDocument, office_documents
+from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_path
+from .fill import split_document, token
+from .model import Programme
+from .pages import Asset, programme_page_path
+from .problems import Problem, ProblemsError
+from .render import render_template
+
+LINE = 64  # underscores in a line to write on: about the width of an A4 text column
+
+
+@dataclass(frozen=True)
+class OfficeBundle:
+    """A programme's fill-in documents as Markdown, made in one pandoc run per format."""
+
+    entry: ProgrammeEntry
+    documents: list[OfficeDocument]
+    markdown: str
+
+    def job(self, kind: str) -> Job:
+        """Markdown → DOCX or ODT on A4, through pandoc with our reference document."""
+        make: Callable[[], bytes] = partial(export_office, self.markdown, kind)
+        return Job(("office", kind, self.markdown), make)
+
+    def masters(self, kind: str, made: bytes) -> dict[tuple[str, str, str], bytes]:
+        """The pandoc result cut into one master per document."""
+        parts = split_document(made, kind, PART)
+        if len(parts) != len(self.documents):
+            raise ValueError(f"forventede {len(self.documents)} dokumenter, men fik {len(parts)}")
+        return {(self.entry.slug, doc.stem, kind): part for doc, part in zip(self.documents, parts, strict=True)}
+
+
+def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
+    """Every booklet and document of every programme and cohort."""
+    check_options(options)
+    check_markers(catalogue)
+    cache = Cache(options.cache_dir)
+    chapters = [render_chapters(entry) for entry in catalogue.programmes]
+    bodies = cache.run([c.job() for c in chapters])
+    typst = [job for c, body in zip(chapters, bodies, strict=True) for job in booklet_jobs(c, body, options)]
+    office = [(render_bundle(entry), kind) for entry in catalogue.programmes for kind, _ in OFFICE_FORMATS]
+    # Typst holds the interpreter while it sets a booklet; pandoc runs in its own process meanwhile.
+    results = iter(cache.run([*typst, *(bundle.job(kind) for bundle, kind in office)]))
+    outputs = [Asset(b.path, next(results), c.entry.source) for c in chapters for b in c.booklets]
+    masters: dict[tuple[str, str, str], bytes] = {}
+    for bundle, kind in office:
+        masters.update(bundle.masters(kind, next(results)))
+    copies = [copy for entry in catalogue.programmes for copy in _blank_copies(entry, masters)]
+    copies += cohort_fills(catalogue, masters)
+    contents = cache.run([copy.job for copy in copies])
+    outputs += [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
+    cache.prune()
+    return outputs
+
+
+def export_office(markdown: str, kind: str) -> bytes:
+    """Pandoc with our A4 reference document (pandoc's own, so the tool version keys it)."""
+    return pandoc(markdown, kind, [f"--reference-doc={reference_path(kind)}", "--metadata=lang:da-DK"])
+
+
+def check_markers(catalogue: Catalogue) -> None:
+    """The documents use »§§« for their own placeholders and cuts, so a text may not hold it."""
+    sources = [(e.source, e.programme) for e in catalogue.programmes] + [
+        (c.source, c.cohort) for c in catalogue.cohorts
+    ]
+    message = "teksten indeholder »§§«, som hæfterne og dokumenterne bruger internt; skriv det på en anden måde"
+    problems = [Problem(source, 1, 1, "", message) for source, model in sources if "§§" in model.model_dump_json()]
+    if problems:
+        raise ProblemsError(problems)
+
+
+def render_bundle(entry: ProgrammeEntry) -> OfficeBundle:
+    """The programme's fill-in documents with placeholders, one after the other."""
+    p = entry.programme
+    documents = [*office_documents(p), *([HOMEWORK] if p.is_group else [])]
+    context = document_context(p)
+    markdown = f"\n\n{PART}\n\n".join(render_template(doc.template, **context) for doc in documents)
+    return OfficeBundle(entry, documents, markdown)
+
+
+def document_context(p: Programme) -> dict[str, object]:
+    """What the document templates use: the programme, placeholders and lines to write on."""
+    return {
+        "p": p,
+        "fields": {name: Markup(token(name)) for name in FIELDS},
+        "blank": lambda width=LINE: Markup("\\_" * width),
+        "lines": lambda count: Markup("\n\n".join(["\\_" * LINE] * count)),
+        "signature": lambda label: Markup(f"{escape(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
+    }
+
+
+def _blank_copies(entry: ProgrammeEntry, masters: Masters) -> list[Copy]:
+    values = blank_values(entry.programme)
+    return [
+        Copy(
+            programme_page_path(entry.slug, f"{doc.stem}-{entry.slug}.{kind}"),
+            entry.source,
+            fill_job(masters[entry.slug, doc.stem, kind], kind, values),
+        )
+        for doc in office_documents(entry.programme)
+        for kind, _ in OFFICE_FORMATS
+    ]

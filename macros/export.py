@@ -1,0 +1,227 @@
+"""Run pandoc and Typst for the booklets and office documents, with a content-hash cache.
+
+Both tools ship as Python packages (pypandoc-binary, typst), so a build needs no
+system packages and no network. Every result is cached under `.cache/documents/`
+by a hash of everything that went into it, so `mkdocs serve` rebuilds only what
+changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+import pypandoc
+import typst
+
+from .fill import patch_zip
+from .problems import Problem, ProblemsError
+
+RESOURCES = Path(__file__).parent / "resources"
+CACHE_DIR = ".cache/documents"
+CACHE_DAYS = 14  # unused entries older than this are removed after a build
+# Pandoc extensions that would let text from a programme file reach the output raw
+# (`{=typst}`, YAML metadata with header-includes, TeX, math) or change its meaning.
+MARKDOWN = (
+    "markdown-raw_attribute-raw_tex-latex_macros-yaml_metadata_block-pandoc_title_block"
+    "-citations-tex_math_dollars-markdown_in_html_blocks"
+)
+EPOCH = 1767225600  # 2026-01-01: the date written into every file, so builds are reproducible
+PAPERS = ("a5", "a4")
+BUNDLED_FONTS = ("Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono")
+_FONT_NAME = re.compile(r"^[A-Za-z0-9 \-]{1,60}$")
+
+
+@dataclass(frozen=True)
+class DocumentOptions:
+    """How booklets and documents are made (from mkdocs.yml, `plugins: - mentor:`)."""
+
+    paper: str = "a5"  # the booklets' paper size; office documents are always A4
+    font: str = BUNDLED_FONTS[0]
+    cache_dir: Path | None = None  # None: no cache
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to make: its cache key parts and the function that makes it."""
+
+    key: tuple[str | bytes, ...]
+    make: Callable[[], bytes]
+
+
+@dataclass
+class Cache:
+    """Finished files by content hash; a folder of `<sha256>.bin` files."""
+
+    folder: Path | None
+    used: set[Path] = field(default_factory=set)
+
+    def path(self, key: Iterable[str | bytes]) -> Path | None:
+        """Where the result for this key is kept, or None without a cache."""
+        if self.folder is None:
+            return None
+        digest = hashlib.sha256()
+        for part in (*tool_versions(), *key):
+            data = part.encode() if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big") + data)
+        return self.folder / f"{digest.hexdigest()}.bin"
+
+    def run(self, jobs: Sequence[Job]) -> list[bytes]:
+        """Each job's result: from the cache, or made (in parallel) and stored."""
+        paths = [self.path(job.key) for job in jobs]
+        self.used.update(p for p in paths if p is not None)
+        todo = [i for i, p in enumerate(paths) if p is None or not p.exists()]
+        with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+            made = dict(zip(todo, pool.map(lambda i: jobs[i].make(), todo), strict=True))
+        results = []
+        for i, path in enumerate(paths):
+            if i in made:
+                self._store(path, made[i])
+                results.append(made[i])
+            else:
+                assert path is not None
+                results.append(path.read_bytes())
+        return results
+
+    def _store(self, path: Path | None, data: bytes) -> None:
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(path)  # atomic: a parallel build never reads half a file
+
+    def prune(self) -> None:
+        """Remove entries this build did not use once they are older than CACHE_DAYS."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.used:
+            if path.exists():
+                os.utime(path)
+        limit = time.time() - CACHE_DAYS * 86400
+        for path in self.folder.glob("*.bin"):
+            if path not in self.used and path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+
+
+def default_cache_dir(root: Path) -> Path:
+    """`.cache/documents/` in the project, or the folder in $MENTOR_CACHE_DIR (CI, tests)."""
+    return Path(os.environ.get("MENTOR_CACHE_DIR") or root / CACHE_DIR)
+
+
+@cache
+def tool_versions() -> tuple[str, ...]:
+    """Everything besides the input that changes an output: tools and our resources."""
+    ours = [(RESOURCES / name).read_text(encoding="utf-8") for name in sorted(os.listdir(RESOURCES))]
+    return (pypandoc.get_pandoc_version(), version("typst"), *ours)
+
+
+def pandoc(markdown: str, to: str, args: Sequence[str] = ()) -> bytes:
+    """Convert our Markdown with pandoc; raw HTML tables become real tables (print.lua)."""
+    command = [pypandoc.get_pandoc_path(), f"--from={MARKDOWN}", f"--to={to}", "--output=-"]
+    command += [f"--lua-filter={RESOURCES / 'print.lua'}", *args]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}  # the same input gives the same file
+    done = subprocess.run(command, input=markdown.encode(), env=env, capture_output=True, check=False, timeout=120)
+    if done.returncode != 0:
+        message = done.stderr.decode(errors="replace").strip()
+        raise ProblemsError([Problem("macros/resources", 1, 1, "", f"pandoc kunne ikke lave {to}: {message}")])
+    return done.stdout
+
+
+def compile_typst(source: bytes, where: str, inputs: dict[str, str] | None = None) -> bytes:
+    """Typst source → PDF with only the fonts that ship with typst; a warning is an error.
+
+    `inputs` become `sys.inputs` in the document: plain strings, never parsed as code.
+    """
+    try:
+        # Only our resources folder is readable, and only the fonts inside typst are used.
+        compiler = typst.Compiler(root=str(RESOURCES), ignore_system_fonts=True)
+        pdf, warnings = compiler.compile_with_warnings(source, format="pdf", timestamp=EPOCH, sys_inputs=inputs or {})
+    except typst.TypstError as exc:
+        raise ProblemsError([Problem(where, 1, 1, "", f"Typst kunne ikke sætte hæftet: {exc.message}")]) from None
+    if warnings:
+        text = "; ".join(_warning_da(w.message) for w in warnings)
+        raise ProblemsError([Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")])
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+@cache
+def bundled_fonts() -> frozenset[str]:
+    """The font families inside the typst package, in lower case."""
+    return frozenset(family.lower() for family in typst.Fonts(include_system_fonts=False).families())
+
+
+def _warning_da(message: str) -> str:
+    found = re.search(r"unknown font family: (.+)", message)
+    if found:
+        fonts = ", ".join(BUNDLED_FONTS)
+        return f"skrifttypen »{found.group(1)}« findes ikke (brug en af dem, der følger med: {fonts})"
+    return message
+
+
+def check_options(options: DocumentOptions, where: str = "mkdocs.yml") -> None:
+    """Stop early with a Danish message if the paper or font cannot be used."""
+    problems = []
+    if options.paper not in PAPERS:
+        problems.append(Problem(where, 1, 1, "booklet_paper", f"papirformatet skal være {' eller '.join(PAPERS)}"))
+    if not _FONT_NAME.match(options.font):
+        message = "skrifttypens navn må kun have bogstaver a–z, tal, mellemrum og bindestreg"
+        problems.append(Problem(where, 1, 1, "booklet_font", message))
+    elif options.font.lower() not in bundled_fonts():
+        message = (
+            f"skrifttypen »{options.font}« findes ikke (brug en af dem, der følger med: {', '.join(BUNDLED_FONTS)})"
+        )
+        problems.append(Problem(where, 1, 1, "booklet_font", message))
+    if problems:
+        raise ProblemsError(problems)
+
+
+@cache
+def reference_path(kind: str) -> Path:
+    """A reference document on disk for pandoc's --reference-doc, named by its content."""
+    data = reference_document(kind)
+    path = Path(tempfile.gettempdir()) / f"mentorhaandbog-{hashlib.sha256(data).hexdigest()[:16]}.{kind}"
+    if not path.exists():
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(path)
+    return path
+
+
+@cache
+def reference_document(kind: str) -> bytes:
+    """Pandoc's own reference.docx/.odt with A4 pages instead of US Letter."""
+    command = [pypandoc.get_pandoc_path(), "--print-default-data-file", f"reference.{kind}"]
+    original = subprocess.run(command, capture_output=True, check=True, timeout=60).stdout
+    if kind == "docx":
+        return patch_zip(original, {"word/document.xml": _a4_docx})
+    return patch_zip(original, {"styles.xml": _a4_odt})
+
+
+def _a4_docx(xml: str) -> str:
+    size = '<w:pgSz w:w="11906" w:h="16838" />'
+    margins = (
+        '<w:pgMar w:top="1418" w:right="1304" w:bottom="1418" w:left="1304"'
+        ' w:header="709" w:footer="709" w:gutter="0" />'
+    )
+    return xml.replace("<w:sectPr>", f"<w:sectPr>{size}{margins}", 1)
+
+
+def _a4_odt(xml: str) -> str:
+    def a4(match: re.Match[str]) -> str:
+        layout = match.group(0).replace('fo:page-width="8.5in"', 'fo:page-width="21cm"')
+        layout = layout.replace('fo:page-height="11in"', 'fo:page-height="29.7cm"')
+        return re.sub(r'fo:margin-(top|bottom|left|right)="1in"', r'fo:margin-\1="2.2cm"', layout)
+
+    return re.sub(r"<style:page-layout-properties [^>]*>", a4, xml, count=1)
