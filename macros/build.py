@@ -1,0 +1,165 @@
+"""The whole build behind `mentor build`: check, MkDocs, then swap the new site in.
+
+MkDocs runs as a child process (only `macros.plugin` may import it) and writes
+into a fresh folder next to the output. Only when it succeeds does that folder
+replace the old one, so a failed build leaves the previous `site/` exactly as it
+was. Progress reports from the long phases (see `macros.progress`) arrive on the
+child's stderr and are drawn here; MkDocs' own INFO lines are left out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .catalogue import load_catalogue
+from .problems import ProblemsError
+from .progress import ENV, parse_report
+
+CONFIG = "mkdocs.yml"
+_QUIET_LEVELS = ("INFO", "DEBUG")
+_LOG_RECORD = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-  ")  # MkDocs' log format
+
+
+class Display:
+    """Phases and progress on a terminal (one live line) or in a log (a line per step)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self.open_line = False
+        self.shown: dict[str, int] = {}
+
+    def phase(self, text: str) -> None:
+        """Start a phase: `» Bygger sitet …`."""
+        self.line(f"» {text} …")
+
+    def line(self, text: str) -> None:
+        """A line of its own, after any live progress line."""
+        self.end_live()
+        print(text, file=self.stream, flush=True)
+
+    def progress(self, phase: str, done: int, total: int) -> None:
+        """`Hæfter: 3 af 6`, redrawn in place on a terminal, every quarter in a log."""
+        text = f"  {phase}: {done} af {total}" + (" – færdig" if done >= total else "")
+        if self.live:
+            self.stream.write(f"\r\033[K{text}")
+            self.stream.flush()
+            self.open_line = True
+            if done >= total:
+                self.end_live()
+        elif self._worth_a_line(phase, done, total):
+            self.line(text)
+
+    def _worth_a_line(self, phase: str, done: int, total: int) -> bool:
+        step = -1 if done == 0 else self.shown.get(phase, -1)  # a phase may run again, e.g. per programme
+        quarter = 4 * done // total if total else 4
+        if quarter > step or done >= total:
+            self.shown[phase] = 5 if done >= total else quarter
+            return step < 5
+        return False
+
+    def end_live(self) -> None:
+        """Close the live line so the next text starts on a line of its own."""
+        if self.open_line:
+            self.stream.write("\n")
+            self.open_line = False
+
+
+def export_site(
+    root: Path, site_dir: Path, *, strict: bool = False, for_files: bool = False, display: Display | None = None
+) -> bool:
+    """Build the site from `root` into `site_dir`; on failure keep the old `site_dir` untouched.
+
+    `for_files` links pages as `…/index.html`, so the site can be opened from a folder
+    (a downloaded preview) without a web server.
+    """
+    display = display or Display(sys.stdout)
+    started = time.perf_counter()
+    display.phase("Tjekker programmerne")
+    if not _check(root, strict, display):
+        return False
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=site_dir.parent))
+    try:
+        display.phase("Bygger sitet med MkDocs")
+        if not run_mkdocs(root, staging, strict, display, ["--no-directory-urls"] if for_files else []):
+            display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
+            return False
+        swap_in(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+    display.line(f"Sitet er bygget i {_shown(site_dir)} på {seconds} s.")
+    return True
+
+
+def _check(root: Path, strict: bool, display: Display) -> bool:
+    """Phase one before MkDocs starts: the same messages as `mentor check`, sooner."""
+    try:
+        catalogue = load_catalogue(root)
+    except ProblemsError as exc:
+        display.line(str(exc))
+        return False
+    for warning in catalogue.warnings:
+        display.line(warning.format())
+    return not (strict and catalogue.warnings)
+
+
+def run_mkdocs(root: Path, site_dir: Path, strict: bool, display: Display, extra: Sequence[str] = ()) -> bool:
+    """`mkdocs build` in a child process, its progress drawn and its INFO lines dropped."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / CONFIG)]
+    command += ["--site-dir", str(site_dir), *(["--strict"] if strict else []), *extra]
+    env = {**os.environ, ENV: "1", "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    with subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
+    ) as process:
+        assert process.stdout is not None
+        _relay(process.stdout, display)
+    return process.returncode == 0
+
+
+def _relay(lines: Iterable[str], display: Display) -> None:
+    level = ""
+    for raw in lines:
+        line = raw.rstrip("\n")
+        report = parse_report(line)
+        if report is not None:
+            display.progress(*report)
+            continue
+        record = _LOG_RECORD.match(line)
+        level = record.group(1) if record else (level if line.startswith(" ") else "")
+        if level not in _QUIET_LEVELS and line.strip():
+            display.line(line)
+
+
+def swap_in(staging: Path, site_dir: Path) -> None:
+    """Put the finished `staging` folder where `site_dir` is, removing the old one only after."""
+    staging.chmod(0o755)  # mkdtemp makes it private; a published folder is readable
+    old = None
+    if site_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent)) / "site"
+        site_dir.rename(old)
+    try:
+        staging.rename(site_dir)
+    except OSError:
+        if old is not None:
+            old.rename(site_dir)  # put the previous site back before failing
+        raise
+    if old is not None:
+        shutil.rmtree(old.parent, ignore_errors=True)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return f"{path.resolve().relative_to(Path.cwd().resolve())}/"
+    except ValueError:
+        return f"{path}/"
