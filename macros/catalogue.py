@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .cohorts import CohortEntry, load_cohorts
 from .model import ID_RE, ModelDescription, Programme, SharedContent
 from .problems import KeyPath, Mark, Problem, ProblemsError
 from .validation import validate_model
@@ -36,6 +37,7 @@ class Catalogue:
     shared: SharedContent
     programmes: list[ProgrammeEntry]
     warnings: list[Problem] = field(default_factory=list)
+    cohorts: list[CohortEntry] = field(default_factory=list)  # forløb, from programmes/forloeb/
 
     def programme(self, slug: str) -> ProgrammeEntry | None:
         """The programme with this slug, or None."""
@@ -57,9 +59,10 @@ def load_catalogue(root: Path) -> Catalogue:
             entries.append(entry)
     if not entries and not problems:
         problems.append(Problem(PROGRAMMES_DIR, 1, 1, "", "mappen indeholder ingen programmer (*.yaml)"))
+    cohorts = load_cohorts(root, entries, problems)
     if any(p.severity == "error" for p in problems):
         raise ProblemsError(problems)
-    return Catalogue(root, shared, entries, warnings=problems)
+    return Catalogue(root, shared, entries, warnings=problems, cohorts=cohorts)
 
 
 def programme_files(root: Path) -> list[Path]:

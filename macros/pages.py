@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .catalogue import Catalogue, ProgrammeEntry
+from .downloads import programme_downloads
 from .model import Programme
 from .render import html_table, render_template
 
@@ -28,6 +29,16 @@ class Page:
     title: str
     markdown: str
     source: str | None  # relative to the project root, e.g. programmes/gruppementor.yaml
+    in_nav: bool = True  # False: reached from an index page, kept out of the global navigation
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A generated file that is published as it is (calendar, PDF, DOCX, …)."""
+
+    path: str  # relative to the site root, e.g. programmer/gruppementor/kontrakt-gruppementor.docx
+    content: bytes
+    source: str | None = None  # the YAML file it was made from
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,8 @@ def programme_context(entry: ProgrammeEntry, specs: list[PageSpec]) -> dict[str,
         "languages_table": languages_table(p),
         "rhythm_table": rhythm_table(p),
         "variants_table": variants_table(p),
+        "medium": "site",  # the booklet renders the same templates with "print"
+        "downloads": programme_downloads(entry.slug, p),
     }
 
 
@@ -155,4 +168,5 @@ def variants_table(p: Programme) -> Markup:
 
 def _render_index(catalogue: Catalogue) -> Page:
     markdown = render_template("programmes_index.md.j2", programme_list=programme_list(catalogue, base="../"))
-    return Page(INDEX, "Programmer", markdown, None)
+    # Its own words live in the template, so that is where its edit link leads.
+    return Page(INDEX, "Programmer", markdown, "macros/templates/programmes_index.md.j2")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -53,11 +53,26 @@ def environment() -> Environment:
         role_name=lambda key: ROLE_NAMES_DA.get(key, key),
     )
     env.globals["html_table"] = html_table
+    env.globals["cohort_downloads"] = _cohort_downloads  # for documents/cohort_downloads.md.j2
     return env
 
 
+def _cohort_downloads(entry: Any, programme: Any) -> Any:
+    from .downloads import cohort_downloads  # imported late: downloads uses format_date from here
+
+    return cohort_downloads(entry, programme)
+
+
 def _finalize(value: Any) -> Any:
+    if type(value) is str:
+        return _safe_text(value)
     return value if isinstance(value, Markup) or not isinstance(value, str) else safe_markdown(value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _safe_text(value: str) -> Markup:
+    """safe_markdown for plain strings, remembered: a thousand cohort pages repeat the programme's texts."""
+    return safe_markdown(value)
 
 
 def render_template(name: str, **context: Any) -> str:

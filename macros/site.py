@@ -10,16 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalogue import Catalogue
-from .pages import Page, navigation, render_pages
-
-
-@dataclass(frozen=True)
-class Asset:
-    """A generated file that is published as it is (calendar, PDF, DOCX, …)."""
-
-    path: str  # relative to the site root, e.g. programmer/gruppementor/kontrakt-gruppementor.docx
-    content: bytes
-    source: str | None = None  # the YAML file it was made from
+from .cohort_pages import export_cohort_calendars, render_cohort_lists, render_cohort_pages
+from .documents import export_documents
+from .export import DocumentOptions, default_cache_dir
+from .pages import Asset, Page, navigation, render_pages
 
 
 @dataclass
@@ -31,7 +25,20 @@ class SiteOutput:
     nav: list[Any] = field(default_factory=list)
 
 
-def render_site(catalogue: Catalogue) -> SiteOutput:
-    """Render every output family from a validated catalogue."""
-    pages = render_pages(catalogue)
-    return SiteOutput(pages=pages, assets=[], nav=navigation(catalogue, pages))
+def render_site(
+    catalogue: Catalogue, documents: DocumentOptions | None = None, *, with_assets: bool = True
+) -> SiteOutput:
+    """Render every output family from a validated catalogue.
+
+    Without `with_assets`, only pages and navigation: the MkDocs plugin has the calendars
+    and documents made in a second process while the pages render (publish.py).
+    """
+    pages = render_pages(catalogue) + render_cohort_lists(catalogue)
+    nav = navigation(catalogue, pages)
+    pages += render_cohort_pages(catalogue)  # after the nav: reached from the lists, not the nav
+    if not with_assets:
+        return SiteOutput(pages=pages, nav=nav)
+    assets = export_cohort_calendars(catalogue)
+    options = documents or DocumentOptions(cache_dir=default_cache_dir(catalogue.root))
+    assets += export_documents(catalogue, options)
+    return SiteOutput(pages=pages, assets=assets, nav=nav)

@@ -10,27 +10,58 @@ import re
 
 from markupsafe import Markup, escape
 
-# [label](target) and [label]: target, where target has a scheme we do not allow.
-_INLINE_LINK = re.compile(r"(\]\(\s*<?)([a-zA-Z][a-zA-Z0-9+.\-]*):([^)\s>]*)")
-_REFERENCE_LINK = re.compile(r"^(\s*\[[^\]]+\]:\s*<?)([a-zA-Z][a-zA-Z0-9+.\-]*):(\S*)", re.MULTILINE)
+# An inline link or image, `[label](destination)`, and a reference definition, `[id]: destination`
+# (its destination may stand on the next line).
+_INLINE_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(((?:[^()]|\([^()]*\))*)\)?")  # one level of (…) inside
+_REFERENCE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\[[^\[\]]+\]:(\s*\S*)[^\n]*", re.MULTILINE)
+# Any other place a destination starts, for links the patterns above do not match.
+_DESTINATION = re.compile(r"(\]\()([^)]*)|(\]:)(\s*\S*)")
+# A scheme as a browser reads it: tabs and line breaks inside a URL are dropped, so
+# "java<newline>script:" is still javascript:. A space is not dropped, but a destination
+# with one is no working link either (and folding a text to one line makes line breaks spaces).
+_SCHEME = re.compile(r"[\s<]*([a-zA-Z][a-zA-Z0-9+.\-\s]*):")
+# Control characters (except tab and newline): a browser strips them in front of a URL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# `![alt](url)` would make every reader's browser fetch from a third party: no images from YAML.
+_IMAGE = re.compile(r"!(?=\[)")
 
 
 def defuse_links(text: str) -> str:
-    """Replace link targets with an unsafe scheme (javascript:, data:, …) by `#`."""
+    """Drop links with an unsafe scheme (javascript:, data:, …) and keep their words.
 
-    def replace(match: re.Match[str]) -> str:
-        scheme = match.group(2).lower()
-        return match.group(0) if scheme in SAFE_SCHEMES else f"{match.group(1)}#"
+    Images become ordinary links, so no text makes the page load anything by itself.
+    An unsafe inline link becomes its label and an unsafe reference definition goes;
+    what these patterns miss gets the harmless destination `#`.
+    """
+    text = _IMAGE.sub("", _CONTROL.sub("", text))  # an image becomes a plain link to it
+    text = _INLINE_LINK.sub(lambda m: m.group(2) if _unsafe(m.group(3)) else m.group(0), text)
+    text = _REFERENCE.sub(lambda m: "" if _unsafe(m.group(1)) else m.group(0), text)
+    return _DESTINATION.sub(_defuse_destination, text)
 
-    return _REFERENCE_LINK.sub(replace, _INLINE_LINK.sub(replace, text))
+
+def _defuse_destination(match: re.Match[str]) -> str:
+    opener, target = match.group(1) or match.group(3), match.group(2) or match.group(4)
+    return f"{opener} #" if _unsafe(target) else match.group(0)
+
+
+def _unsafe(target: str) -> bool:
+    found = _SCHEME.match(target)
+    if not found:
+        return False
+    scheme = re.sub(r"\s", "", found.group(1)).lower()
+    return scheme not in SAFE_SCHEMES
 
 
 def safe_markdown(value: object) -> Markup:
-    """User text ready for a Markdown page: HTML escaped, unsafe links defused."""
+    """User text ready for a Markdown page: HTML escaped, unsafe links defused.
+
+    Curly braces are written as a character reference, so the attribute syntax of
+    Markdown's attr_list (`{: onclick=…}`) cannot add attributes to the page.
+    """
     if isinstance(value, Markup):
         return value
-    return Markup(escape(defuse_links(str(value))))
+    return Markup(str(escape(defuse_links(str(value)))).replace("{", "&#123;"))
 
 
 def one_line(value: object) -> str:

@@ -1,28 +1,36 @@
 """Safe, strict YAML loading that remembers where every key stands.
 
-Built on libyaml's parser (4× faster than the pure-Python one) with our own
-resolver: YAML 1.1's surprises (`no` → False, `010` → 8, `1:30` → 90) stay text,
-so a wrong value becomes a clear type error instead of a silent change. Anchors
-and aliases are refused: no document of ours needs them and they are the road
-to "billion laughs".
+Built on libyaml's event parser (4× faster than the pure-Python one) with our own
+resolver and our own composer. The resolver keeps YAML 1.1's surprises (`no` →
+False, `010` → 8, `1:30` → 90) as text, so a wrong value becomes a clear type
+error instead of a silent change. The composer works from the event stream with
+an explicit stack: input from a pull request can be hostile, so nesting depth,
+node count and file size are bounded before they can cost recursion or memory,
+and anchors and aliases (the road to "billion laughs") are refused outright.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml import events as ev
+from yaml.nodes import ScalarNode
 
-from .problems import KeyPath, Mark, Problem, ProblemsError, at
+from .problems import KeyPath, Mark, Problem, ProblemsError, at, format_key
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+
+# Characters YAML does not allow in a file (tab, line breaks and the rest are fine).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ALIASES = "ankre og aliaser (& og *) bruges ikke i disse filer; skriv værdien ud"
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -39,12 +47,12 @@ for _tag, _regexp, _first in [
     _Resolver.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_regexp), list(_first))
 
 
-_CParser: Any = getattr(yaml, "CParser", None)
+_CParser: Any = getattr(yaml, "cyaml", None) and getattr(yaml.cyaml, "CParser", None)
 
 if _CParser is not None:
 
     class _Loader(_CParser, _Resolver):  # type: ignore[misc]
-        """libyaml's parser and composer with our resolver; we construct values ourselves."""
+        """libyaml's event parser with our resolver; we compose values ourselves."""
 
         def __init__(self, stream: str) -> None:
             _CParser.__init__(self, stream)
@@ -52,14 +60,11 @@ if _CParser is not None:
 
 else:  # pragma: no cover - PyYAML wheels ship libyaml
 
-    class _Loader(  # type: ignore[no-redef]
-        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
-    ):
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _Resolver):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
-            yaml.composer.Composer.__init__(self)
             _Resolver.__init__(self)
 
 
@@ -83,32 +88,49 @@ class Document:
 def load_yaml(path: Path, display: str) -> Document:
     """Load one YAML file; raise ProblemsError naming `display` on any mistake."""
     text = _read_text(path, display)
+    composer = _Composer(_Loader(text), display)
     try:
-        node = _Loader(text).get_single_node()
+        found, data = composer.compose()
     except yaml.MarkedYAMLError as exc:
         raise ProblemsError([_syntax_problem(exc, display)]) from None
-    except yaml.YAMLError as exc:  # e.g. several documents in one file
+    except yaml.YAMLError as exc:
         raise ProblemsError([Problem(display, 1, 1, "", _syntax_text(str(exc)))]) from None
-    if node is None:
+    if not found:
         raise ProblemsError([Problem(display, 1, 1, "", "filen er tom: den skal indeholde felter som `name: …`")])
-    builder = _Builder(display)
-    data = builder.build(node, (), 0)
-    if builder.problems:
-        raise ProblemsError(builder.problems)
-    return Document(display, data, builder.marks)
+    if composer.problems:
+        raise ProblemsError(composer.problems)
+    return Document(display, data, composer.marks)
 
 
 def _read_text(path: Path, display: str) -> str:
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        message = f"filen er for stor ({len(raw) // 1024} KiB); største tilladte størrelse er {MAX_BYTES // 1024} KiB"
+    if path.is_symlink() or not path.is_file():  # a link could show a file from outside the project
+        message = "filen er et link eller ikke en almindelig fil; læg selve filen her"
         raise ProblemsError([Problem(display, 1, 1, "", message)])
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_BYTES + 1)  # never more: a huge file must not fill the memory
+    if len(raw) > MAX_BYTES:
+        size = path.stat().st_size // 1024
+        message = f"filen er for stor ({size} KiB); største tilladte størrelse er {MAX_BYTES // 1024} KiB"
+        raise ProblemsError([Problem(display, 1, 1, "", message)])
+    return _check_characters(_decode(raw, display), display)
+
+
+def _decode(raw: bytes, display: str) -> str:
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte order mark from Windows editors is harmless
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         message = "filen er ikke gemt som UTF-8; gem den igen med tegnsættet UTF-8 (æ, ø og å skal kunne læses)"
         raise ProblemsError([Problem(display, line, 1, "", message)]) from None
+
+
+def _check_characters(text: str, display: str) -> str:
+    if found := _CONTROL.search(text):
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        message = f"filen indeholder et usynligt styretegn (U+{ord(found.group()):04X}); slet det"
+        raise ProblemsError([Problem(display, line, column, "", message)])
+    return text
 
 
 _SYNTAX_HINTS = {
@@ -119,7 +141,7 @@ _SYNTAX_HINTS = {
     "found character '\\t'": "der er brugt tabulator; brug mellemrum til indrykning",
     "did not find expected key": "indrykningen passer ikke med linjerne ovenover",
     "did not find expected '-' indicator": "et punkt i en liste skal begynde med »- « og stå lige under de andre",
-    "found undefined alias": "ankre og aliaser (& og *) bruges ikke i disse filer",
+    "found undefined alias": _ALIASES,
     "expected a single document": "filen må kun indeholde ét dokument (fjern »---« midt i filen)",
     "found unexpected end of stream": "et anførselstegn eller en parentes er ikke lukket",
 }
@@ -136,91 +158,175 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
     return Problem(display, line, column, "", _syntax_text(f"{exc.context or ''} {exc.problem or ''}"))
 
 
-class _Builder:
-    """Turns a node tree into plain data, checking what a safe loader does not."""
+class _Stop(Exception):
+    """Composing cannot go on (alias, too deep, too many nodes); the problem is recorded."""
 
-    def __init__(self, file: str) -> None:
+
+@dataclass
+class _Frame:
+    """An open mapping or sequence while its events arrive."""
+
+    path: KeyPath
+    data: dict[str, Any] | list[Any]
+    keep: bool  # False inside the value of a duplicate key: checked, but neither kept nor marked
+    key: str | None = None  # a mapping's key that waits for its value
+    skip_value: bool = False
+    first: dict[str, Mark] = field(default_factory=dict)
+
+    def wants_key(self) -> bool:
+        return isinstance(self.data, dict) and self.key is None
+
+
+class _Composer:
+    """Turns libyaml's events into plain data, checking what a safe loader does not.
+
+    Iterative on purpose: recursion would let a deeply nested file crash the build.
+    """
+
+    def __init__(self, loader: Any, file: str) -> None:
+        self.loader = loader
         self.file = file
         self.marks: dict[KeyPath, Mark] = {}
         self.problems: list[Problem] = []
-        self.seen: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.count = 0
 
-    def mark(self, node: Node) -> Mark:
-        return Mark(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+    def mark(self, event: ev.Event) -> Mark:
+        start = event.start_mark
+        return Mark(self.file, start.line + 1, start.column + 1) if start else Mark(self.file, 1, 1)
 
-    def fail(self, node: Node, path: KeyPath, message: str) -> None:
-        self.problems.append(at(self.mark(node), path, message))
+    def fail(self, event: ev.Event, path: KeyPath | str, message: str) -> None:
+        self.problems.append(at(self.mark(event), path, message))
 
-    def build(self, node: Node, path: KeyPath, depth: int) -> Any:
-        if id(node) in self.seen:  # an alias: the composer hands back the anchored node itself
-            mark = self.marks.get(path, self.mark(node))
-            self.problems.append(
-                at(mark, path, "ankre og aliaser (& og *) bruges ikke i disse filer; skriv værdien ud")
-            )
-            return None
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH or len(self.seen) > MAX_NODES:
-            self.fail(node, path, f"filen er for dybt indlejret eller for stor (over {MAX_DEPTH} niveauer)")
-            raise ProblemsError(self.problems)
-        if isinstance(node, MappingNode):
-            return self.build_mapping(node, path, depth)
-        if isinstance(node, SequenceNode):
-            return self.build_sequence(node, path, depth)
-        assert isinstance(node, ScalarNode)
-        return self.build_scalar(node, path)
+    def stop(self, event: ev.Event, path: KeyPath | str, message: str) -> _Stop:
+        self.fail(event, path, message)
+        return _Stop()
 
-    def build_mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        first: dict[str, Mark] = {}
-        for key_node, value_node in node.value:
-            key = self.key_of(key_node, path)
-            if key is None:
-                continue
-            here = (*path, key)
-            if key in first:
-                line = first[key].line
-                self.fail(key_node, here, f"nøglen '{key}' står to gange (første gang i linje {line}); slet den ene")
-                continue
-            first[key] = self.marks[here] = self.mark(key_node)
-            out[key] = self.build(value_node, here, depth + 1)
-        return out
-
-    def key_of(self, key_node: Node, path: KeyPath) -> str | None:
-        if not isinstance(key_node, ScalarNode):
-            self.fail(key_node, path, "en nøgle skal være et enkelt ord, ikke en liste eller et afsnit")
-            return None
-        if key_node.value == "<<":
-            self.fail(key_node, path, "fletning med »<<« bruges ikke i disse filer; skriv felterne ud")
-            return None
-        return str(key_node.value)
-
-    def build_sequence(self, node: SequenceNode, path: KeyPath, depth: int) -> list[Any]:
-        items = []
-        for index, item in enumerate(node.value):
-            self.marks[(*path, index)] = self.mark(item)
-            items.append(self.build(item, (*path, index), depth + 1))
-        return items
-
-    def build_scalar(self, node: ScalarNode, path: KeyPath) -> Any:
-        kind = node.tag.rsplit(":", 1)[-1] if node.tag.startswith("tag:yaml.org,2002:") else None
-        value = node.value
-        if kind is None:
-            self.fail(node, path, f"mærket '{node.tag}' kendes ikke; fjern det")
-            return None
+    def compose(self) -> tuple[bool, Any]:
+        """(False, None) for an empty file, else (True, data) of its single document."""
+        self.loader.get_event()  # stream start
+        if self.loader.check_event(ev.StreamEndEvent):
+            return False, None
+        self.loader.get_event()  # document start
         try:
-            return _SCALARS[kind](value)
-        except KeyError:
-            self.fail(node, path, f"mærket '!!{kind}' bruges ikke i disse filer; fjern det")
+            data = self.document()
+        except _Stop:
+            return True, None
+        self.loader.get_event()  # document end
+        if not self.loader.check_event(ev.StreamEndEvent):
+            event = self.loader.get_event()
+            self.fail(event, "", _syntax_text("expected a single document"))
+        return True, data
+
+    def document(self) -> Any:
+        while True:
+            event = self.loader.get_event()
+            top = self.stack[-1] if self.stack else None
+            if top is not None and top.wants_key() and not isinstance(event, ev.MappingEndEvent):
+                self.take_key(top, event)
+                continue
+            if isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+                value = self.stack.pop().data
+            elif isinstance(event, ev.ScalarEvent):
+                value = self.scalar(event, self.child_path(top))
+            else:
+                self.open(event, top)
+                continue
+            if not self.stack:
+                return value
+            self.deliver(self.stack[-1], value)
+
+    def child_path(self, top: _Frame | None) -> KeyPath:
+        if top is None:
+            return ()
+        if isinstance(top.data, dict):
+            return (*top.path, top.key or "")
+        return (*top.path, len(top.data))
+
+    def check(self, event: ev.Event, path: KeyPath) -> None:
+        """Refuse what could make loading slow, huge or surprising, before building it."""
+        self.count += 1
+        if isinstance(event, ev.AliasEvent) or getattr(event, "anchor", None):
+            raise self.stop(event, path, _ALIASES)
+        if len(self.stack) > MAX_DEPTH:
+            short = format_key(path[:3]) + "…"  # the full path of a deep file is a wall of [0][0]
+            raise self.stop(event, short, f"filen er for dybt indlejret (over {MAX_DEPTH} niveauer)")
+        if self.count > MAX_NODES:
+            raise self.stop(event, path, f"filen har for mange elementer (over {MAX_NODES:,})".replace(",", "."))
+
+    def take_key(self, top: _Frame, event: ev.Event) -> None:
+        self.check(event, top.path)
+        if not isinstance(event, ev.ScalarEvent):
+            raise self.stop(event, top.path, "en nøgle skal være et enkelt ord, ikke en liste eller et afsnit")
+        key, here = str(event.value), (*top.path, str(event.value))
+        top.key, top.skip_value = key, False
+        if key == "<<":
+            self.fail(event, top.path, "fletning med »<<« bruges ikke i disse filer; skriv felterne ud")
+            top.skip_value = True
+        elif key in top.first:
+            line = top.first[key].line
+            self.fail(event, here, f"nøglen '{key}' står to gange (første gang i linje {line}); slet den ene")
+            top.skip_value = True
+        else:
+            top.first[key] = self.mark(event)
+            if top.keep:
+                self.marks[here] = top.first[key]
+
+    def open(self, event: ev.Event, top: _Frame | None) -> None:
+        path = self.child_path(top)
+        self.check(event, path)
+        keep = top is None or (top.keep and not top.skip_value)
+        if isinstance(top, _Frame) and isinstance(top.data, list) and keep:
+            self.marks[path] = self.mark(event)
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+            self.fail(event, path, _tag_message(str(tag)))
+        data: dict[str, Any] | list[Any] = {} if isinstance(event, ev.MappingStartEvent) else []
+        self.stack.append(_Frame(path, data, keep))
+
+    def deliver(self, top: _Frame, value: Any) -> None:
+        if isinstance(top.data, list):
+            top.data.append(value)
+        else:
+            if not top.skip_value:
+                top.data[top.key or ""] = value
+            top.key = None
+
+    def scalar(self, event: ev.ScalarEvent, path: KeyPath) -> Any:
+        self.check(event, path)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.data, list) and top.keep:
+            self.marks[path] = self.mark(event)
+        tag = event.tag
+        if tag in (None, "!"):
+            tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+        kind = tag.removeprefix("tag:yaml.org,2002:")
+        if kind not in _SCALARS:
+            self.fail(event, path, _tag_message(tag))
+            return None
+        convert, complaint = _SCALARS[kind]
+        try:
+            return convert(event.value)
         except ValueError:
-            self.fail(node, path, f"'{value}' er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, fx 2027-03-01)")
-        return None
+            self.fail(event, path, complaint(event.value))
+            return None
 
 
-_SCALARS: dict[str, Any] = {
-    "str": str,
-    "bool": lambda v: v.lower() == "true",
-    "int": int,
-    "float": float,
-    "null": lambda v: None,
-    "timestamp": dt.date.fromisoformat,
+def _tag_message(tag: str) -> str:
+    if tag.startswith("tag:yaml.org,2002:"):
+        return f"mærket '!!{tag.removeprefix('tag:yaml.org,2002:')}' bruges ikke i disse filer; fjern det"
+    return f"mærket '{tag}' kendes ikke; fjern det"
+
+
+def _short(value: str) -> str:
+    return f"{value[:20]}…" if len(value) > 20 else value
+
+
+_SCALARS: dict[str, tuple[Callable[[str], Any], Callable[[str], str]]] = {
+    "str": (str, str),
+    "bool": (lambda v: v.lower() == "true", str),
+    "int": (int, lambda v: f"'{_short(v)}' er et for stort tal"),
+    "float": (float, lambda v: f"'{_short(v)}' er ikke et gyldigt tal"),
+    "null": (lambda v: None, str),
+    "timestamp": (dt.date.fromisoformat, lambda v: f"'{v}' er ikke en gyldig dato (skriv ÅÅÅÅ-MM-DD, fx 2027-03-01)"),
 }

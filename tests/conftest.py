@@ -12,6 +12,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
+# The smallest valid programme: everything else is inherited from programmes/_faelles.yaml.
+MINIMAL_PROGRAMME = """\
+name: Prøveprogram
+organisation: Eksempel Kommune
+summary: Et lille program til test.
+purpose: At teste.
+strategy: Ingen.
+audience: Testere.
+model: one_to_one
+"""
 PROJECT_PARTS = ["mkdocs.yml", "docs", "programmes", "overrides"]
 
 
@@ -43,6 +53,13 @@ def html(site: Path, page: str) -> BeautifulSoup:
     """Parse one built page, e.g. `programmer/gruppementor/roller/`."""
     path = site / page / "index.html" if not page.endswith(".html") else site / page
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_document_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Builds in one session share the booklet/document cache (macros/export.py), so each
+    copied project does not run pandoc and Typst again for the same programmes."""
+    os.environ["MENTOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("document-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -8,17 +8,9 @@ import pytest
 
 from macros.catalogue import load_catalogue
 from macros.problems import ProblemsError
-from tests.conftest import build_site, copy_project
+from tests.conftest import MINIMAL_PROGRAMME, build_site, copy_project
 
-VALID = """\
-name: Prøveprogram
-organisation: Eksempel Kommune
-summary: Et lille program til test.
-purpose: At teste.
-strategy: Ingen.
-audience: Testere.
-model: one_to_one
-"""
+VALID = MINIMAL_PROGRAMME
 
 # name, file text, expected "file:line:" and words the message must contain
 CASES = [

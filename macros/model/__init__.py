@@ -1,12 +1,14 @@
 """The typed model: programmes, their group design and the shared content."""
 
 from .base import ID_RE, Strict
+from .cohort import Cohort
 from .group import GroupDesign, Variant
 from .programme import LearningLanguage, Programme, Role
 from .shared import ModelDescription, SharedContent
 
 __all__ = [
     "ID_RE",
+    "Cohort",
     "GroupDesign",
     "LearningLanguage",
     "ModelDescription",

@@ -1,0 +1,96 @@
+"""Calendars and documents, made and written in a second process while MkDocs renders the pages.
+
+A thousand cohorts publish some 12,000 files (calendars, booklets, filled contracts
+and homework sheets). Making them and writing them to disk is pure Python and file
+system work that the pages do not wait for: only their names are needed, so links
+can be checked. The names are listed here up front, a worker process started with
+`spawn` (never `fork`: `mkdocs serve` runs threads) loads the catalogue itself,
+makes the files and writes them into the site folder, and the build waits for it
+before it ends. A difference between the listed and the written names is a bug and
+fails the build, as does any problem the worker meets.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .calendar import calendar_specs
+from .catalogue import Catalogue, load_catalogue
+from .cohort_documents import cohort_copies
+from .cohort_pages import cohort_folder, export_cohort_calendars
+from .documents import check_markers, export_documents
+from .downloads import OFFICE_FORMATS, booklet_name, office_documents, role_booklets
+from .export import DocumentOptions, check_options
+from .pages import programme_page_path
+from .problems import Problem, ProblemsError
+
+
+def asset_paths(catalogue: Catalogue) -> list[str]:
+    """Every calendar and document the site publishes, relative to docs/, without making any."""
+    paths = [f"{cohort_folder(e)}/{spec.name}" for e in catalogue.cohorts for spec in calendar_specs(e)]
+    for entry in catalogue.programmes:
+        p, slug = entry.programme, entry.slug
+        names = [booklet_name(slug), *(booklet_name(slug, role) for role in role_booklets(p))]
+        names += [f"{doc.stem}-{slug}.{kind}" for doc in office_documents(p) for kind, _ in OFFICE_FORMATS]
+        paths += [programme_page_path(slug, name) for name in names]
+    for cohort in catalogue.cohorts:
+        found = catalogue.programme(cohort.programme)
+        if found is not None:
+            stems = [stem for _, stem, _ in cohort_copies(cohort, found.programme)]
+            paths += [f"{cohort_folder(cohort)}/{stem}.{kind}" for stem in stems for kind, _ in OFFICE_FORMATS]
+    return paths
+
+
+@dataclass
+class AssetWriter:
+    """The worker that makes and writes the assets of one build."""
+
+    expected: list[str]
+    future: Future[list[Problem]] | None = None
+    pool: ProcessPoolExecutor | None = None
+
+    def start(self, root: Path, options: DocumentOptions, site_dir: str) -> None:
+        """Begin in the background; `finish()` waits for it."""
+        self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self.future = self.pool.submit(write_assets, root, options, site_dir, self.expected)
+
+    def finish(self) -> None:
+        """Wait for the worker; raise ProblemsError if it could not make every file."""
+        if self.future is None or self.pool is None:
+            return
+        try:
+            problems = self.future.result()
+        finally:
+            self.pool.shutdown()
+            self.future = self.pool = None
+        if problems:
+            raise ProblemsError(problems)
+
+
+def check_assets(catalogue: Catalogue, options: DocumentOptions) -> None:
+    """The checks that need no tools, before the build starts: options and the »§§« marker."""
+    check_options(options)
+    check_markers(catalogue)
+
+
+def write_assets(root: Path, options: DocumentOptions, site_dir: str, expected: list[str]) -> list[Problem]:
+    """In the worker: make every asset, write it under `site_dir`, and return any problems."""
+    try:
+        catalogue = load_catalogue(root)
+        assets = export_cohort_calendars(catalogue) + export_documents(catalogue, options)
+    except ProblemsError as exc:
+        return list(exc.problems)
+    written = {asset.path for asset in assets}
+    if written != set(expected):
+        differ = sorted(written ^ set(expected))[:5]
+        return [Problem("macros/publish.py", 1, 1, "", f"filerne passer ikke med listen over filer: {differ}")]
+    for asset in assets:
+        target = os.path.join(site_dir, asset.path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as stream:
+            stream.write(asset.content)
+    return []
