@@ -62,18 +62,16 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             raise PluginError(f"Programmerne kan ikke bygges:\n{exc}") from None
         for warning in self.catalogue.warnings:
             log.warning(warning.format())
+        paper, font = self.config.booklet_paper, self.config.booklet_font
+        self.options = DocumentOptions(paper, font, default_cache_dir(self.root))
         try:
-            check_assets(self.catalogue, self._document_options())
-            self.output = render_site(self.catalogue, self._document_options(), with_assets=False)
+            check_assets(self.catalogue, self.options)
+            self.output = render_site(self.catalogue)
             self.assets = AssetWriter(asset_paths(self.catalogue))
         except ProblemsError as exc:
             raise PluginError(f"Sitet kan ikke bygges:\n{exc}") from None
         config.nav = _insert_nav(config.nav, _escape_titles(self.output.nav))
         return config
-
-    def _document_options(self) -> DocumentOptions:
-        cfg = self.config
-        return DocumentOptions(cfg.booklet_paper, cfg.booklet_font, default_cache_dir(self.root))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
@@ -86,7 +84,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             files.append(file)
         for path in self.assets.expected:
             files.append(_WrittenByWorker.generated(config, path, content=b""))
-        self.assets.start(self.root, self._document_options(), config.site_dir)
+        self.assets.start(self.root, self.options, config.site_dir)
         self._load_history(files, config)
         return files
 

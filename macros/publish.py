@@ -21,12 +21,13 @@ from pathlib import Path
 from .calendar import calendar_specs
 from .catalogue import Catalogue, load_catalogue
 from .cohort_documents import cohort_copies
-from .cohort_pages import cohort_folder, export_cohort_calendars
-from .documents import check_markers, export_documents
+from .cohort_pages import cohort_folder
+from .documents import check_markers
 from .downloads import OFFICE_FORMATS, booklet_name, office_documents, role_booklets
 from .export import DocumentOptions, check_options
 from .pages import programme_page_path
 from .problems import Problem, ProblemsError
+from .site import export_assets
 
 
 def asset_paths(catalogue: Catalogue) -> list[str]:
@@ -81,7 +82,7 @@ def write_assets(root: Path, options: DocumentOptions, site_dir: str, expected: 
     """In the worker: make every asset, write it under `site_dir`, and return any problems."""
     try:
         catalogue = load_catalogue(root)
-        assets = export_cohort_calendars(catalogue) + export_documents(catalogue, options)
+        assets = export_assets(catalogue, options)
     except ProblemsError as exc:
         return list(exc.problems)
     written = {asset.path for asset in assets}
