@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import DESKTOP, PHONE
 
@@ -121,8 +122,38 @@ def test_the_search_works_by_keyboard(any_page: Page, site_url: str) -> None:
     assert field.evaluate("e => e === document.activeElement")
     any_page.keyboard.type("kontrakt")
     # The search index is built in a web worker; on a loaded 2-core machine that can take a while.
-    any_page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-    any_page.keyboard.press("ArrowDown")
+    first_link = ".md-search-result__item .md-search-result__link"
+    any_page.wait_for_function(
+        f"() => (document.querySelector({first_link!r}) || {{}}).href?.includes('/kontrakt/')", timeout=120_000
+    )
+    # Results for "k", "ko", … can still arrive and redraw the list: let it settle first.
+    any_page.evaluate(QUIET_FOR_HALF_A_SECOND, ".md-search-result")
+    _arrow_into_results(any_page)
+    assert "/kontrakt/" in any_page.evaluate("() => document.activeElement.href")
     any_page.keyboard.press("Enter")
     any_page.wait_for_url("**/kontrakt/**", timeout=60_000)
     assert "ontrakt" in any_page.locator("h1").first.inner_text()
+
+
+QUIET_FOR_HALF_A_SECOND = """selector => new Promise(resolve => {
+    let timer = setTimeout(resolve, 500);
+    new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(resolve, 500); })
+        .observe(document.querySelector(selector), {childList: true, subtree: true});
+})"""
+
+
+def _arrow_into_results(page: Page) -> None:
+    """ArrowDown until a result has the focus, as a person would press again.
+
+    Under load the search worker can answer the same query twice; the list is then
+    drawn anew and a result focused a moment earlier is gone.
+    """
+    focused = "() => document.activeElement?.matches('.md-search-result__link') ?? false"
+    for _ in range(10):
+        page.keyboard.press("ArrowDown")
+        try:
+            page.wait_for_function(focused, timeout=3_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError("ArrowDown never moved the focus into the search results")
