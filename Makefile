@@ -1,27 +1,29 @@
-# Everything starts from a fresh clone: each target creates .venv and installs first.
+# Everything starts from a fresh clone: each target creates .venv and installs the locked versions first.
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# locked: the exact versions in requirements.lock; newest: the newest that pyproject.toml allows
+# (`make test INSTALL=newest VENV=.venv-newest`, the weekly workflow's check).
+INSTALL ?= locked
+export INSTALL
 
-.PHONY: site check serve test test-deps bench lint clean
+.PHONY: site check serve test test-deps bench lint lock clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+$(STAMP): pyproject.toml requirements.lock tools/install.sh
+	@PYTHON=$(PYTHON) bash tools/install.sh $(VENV) $(INSTALL)
+	@touch $(STAMP)
 
 ## site: build the whole site into site/ (the previous site/ stays if the build fails)
 site: $(STAMP)
-	$(BIN)/mentor build --strict
+	@$(BIN)/mentor build --strict
 
-## check: check every programme and cohort file, with file:line messages
+## check: the same check a pull request gets (strict: warnings count too)
 check: $(STAMP)
-	$(BIN)/mentor check
+	@$(BIN)/mentor check --strict
 
-## serve: live preview on http://127.0.0.1:8000 that rebuilds when a page or programme changes
+## serve: live preview that rebuilds when a page or programme changes
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
@@ -29,9 +31,13 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --serve
 
+## lock: resolve pyproject.toml's ranges into requirements.lock again (UPGRADE=1 for the newest versions)
+lock: $(STAMP)
+	@UV=$(BIN)/uv bash tools/lock.sh
+
 ## test-deps: Chromium, Java and the Nu Html Checker for the quality tests (quick when present)
 test-deps:
-	bash tools/install-test-deps.sh
+	@bash tools/install-test-deps.sh
 
 ## test: lint, type-check and run the whole test suite
 test: $(STAMP) test-deps

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .catalogue import load_catalogue
-from .problems import ProblemsError
+from .problems import ProblemsError, strict_stop
 from .progress import ENV, parse_report
 
 CONFIG = "mkdocs.yml"
@@ -111,7 +111,10 @@ def _check(root: Path, strict: bool, display: Display) -> bool:
         return False
     for warning in catalogue.warnings:
         display.line(warning.format())
-    return not (strict and catalogue.warnings)
+    if strict and catalogue.warnings:
+        display.line(strict_stop(len(catalogue.warnings), "Bygningen"))
+        return False
+    return True
 
 
 def run_mkdocs(root: Path, site_dir: Path, strict: bool, display: Display, extra: Sequence[str] = ()) -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .problems import Problem, ProblemsError
+from .problems import ACKNOWLEDGE_HINT, Problem, ProblemsError, count_warnings, strict_stop
 
 _ARGPARSE_DA = [
     (r"the following arguments are required: (.*)", r"mangler: \1"),
@@ -140,12 +140,14 @@ def run_check(args: argparse.Namespace) -> int:
     from .catalogue import load_catalogue
 
     catalogue = load_catalogue(args.root)  # a ProblemsError is printed by main()
-    if catalogue.warnings:
-        print_problems(catalogue.warnings)
-        if args.strict:
-            print("Med --strict tæller advarsler som fejl.")
-            return 1
-    print(f"Alt er i orden: {_counted(catalogue)} er tjekket.")
+    if not catalogue.warnings:
+        print(f"Alt er i orden: {_counted(catalogue)} er tjekket.")
+        return 0
+    print_problems(catalogue.warnings)
+    if args.strict:
+        print(strict_stop(len(catalogue.warnings), "Tjekket"))
+        return 1
+    print(f"Ingen fejl, men {count_warnings(len(catalogue.warnings))} i {_counted(catalogue)}. {ACKNOWLEDGE_HINT}")
     return 0
 
 

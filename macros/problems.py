@@ -72,6 +72,24 @@ def render_problems(problems: Iterable[Problem]) -> str:
     problems = list(problems)
     lines = [p.format() for p in problems]
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    lines.append(f"{errors} fejl og {warnings} advarsler i programmerne.")
+    lines.append(f"{errors} fejl og {count_warnings(len(problems) - errors)} i programmerne.")
     return "\n".join(lines)
+
+
+def count_warnings(count: int) -> str:
+    """`1 advarsel`, `2 advarsler`: Danish has a singular."""
+    return f"{count} advarsel" if count == 1 else f"{count} advarsler"
+
+
+ACKNOWLEDGE_HINT = (
+    "En advarsel, I har tænkt over, kan I kvittere for i forløbsfilen under `acknowledge:` med dens kode "
+    "og en begrundelse (se »Advarsler, du kan kvittere for« i CONTRIBUTING.md)."
+)
+
+
+def strict_stop(count: int, what: str) -> str:
+    """Why a strict run stopped on warnings alone, and what to do about it, in one line."""
+    return (
+        f"{what} stopper på {count_warnings(count)}, fordi den er streng ligesom tjekket i pull requesten. "
+        "Ret det, advarslen nævner, eller kvittér for den. " + ACKNOWLEDGE_HINT
+    )

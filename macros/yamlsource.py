@@ -22,6 +22,7 @@ import yaml
 from yaml import events as ev
 from yaml.nodes import ScalarNode
 
+from . import yaml_errors
 from .problems import KeyPath, Mark, Problem, ProblemsError, at, format_key
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -92,9 +93,9 @@ def load_yaml(path: Path, display: str) -> Document:
     try:
         found, data = composer.compose()
     except yaml.MarkedYAMLError as exc:
-        raise ProblemsError([_syntax_problem(exc, display)]) from None
-    except yaml.YAMLError as exc:
-        raise ProblemsError([Problem(display, 1, 1, "", _syntax_text(str(exc)))]) from None
+        raise ProblemsError([yaml_errors.explain(exc, text, display, composer.read_so_far(), MAX_DEPTH)]) from None
+    except yaml.YAMLError:
+        raise ProblemsError([Problem(display, 1, 1, "", yaml_errors.PREFIX + yaml_errors.UNKNOWN)]) from None
     if not found:
         raise ProblemsError([Problem(display, 1, 1, "", "filen er tom: den skal indeholde felter som `name: …`")])
     if composer.problems:
@@ -133,31 +134,6 @@ def _check_characters(text: str, display: str) -> str:
     return text
 
 
-_SYNTAX_HINTS = {
-    "mapping values are not allowed": (
-        "et kolon står et sted, hvor det ikke må; sæt teksten i anførselstegn, hvis den indeholder »: «"
-    ),
-    "could not find expected ':'": "der mangler et kolon efter en nøgle, eller indrykningen er forkert",
-    "found character '\\t'": "der er brugt tabulator; brug mellemrum til indrykning",
-    "did not find expected key": "indrykningen passer ikke med linjerne ovenover",
-    "did not find expected '-' indicator": "et punkt i en liste skal begynde med »- « og stå lige under de andre",
-    "found undefined alias": _ALIASES,
-    "expected a single document": "filen må kun indeholde ét dokument (fjern »---« midt i filen)",
-    "found unexpected end of stream": "et anførselstegn eller en parentes er ikke lukket",
-}
-
-
-def _syntax_text(problem: str) -> str:
-    hint = next((h for k, h in _SYNTAX_HINTS.items() if k in problem), None)
-    return f"filen kan ikke læses som YAML: {hint or problem}"
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(display, line, column, "", _syntax_text(f"{exc.context or ''} {exc.problem or ''}"))
-
-
 class _Stop(Exception):
     """Composing cannot go on (alias, too deep, too many nodes); the problem is recorded."""
 
@@ -172,6 +148,7 @@ class _Frame:
     key: str | None = None  # a mapping's key that waits for its value
     skip_value: bool = False
     first: dict[str, Mark] = field(default_factory=dict)
+    flow: bool = False  # written [like, this] or {like: this}
 
     def wants_key(self) -> bool:
         return isinstance(self.data, dict) and self.key is None
@@ -190,6 +167,14 @@ class _Composer:
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.count = 0
+        self.offset = 0  # where the last event ended, for explaining a syntax error after it
+        self.last_quoted: tuple[int, int, int] | None = None
+
+    def read_so_far(self) -> yaml_errors.ReadSoFar:
+        """What has been read when libyaml stops with a syntax error."""
+        flow = next((frame.path for frame in self.stack if frame.flow), None)
+        path = flow if flow is not None else self.child_path(self.stack[-1] if self.stack else None)
+        return yaml_errors.ReadSoFar(len(self.stack), path, self.offset, self.last_quoted)
 
     def mark(self, event: ev.Event) -> Mark:
         start = event.start_mark
@@ -215,12 +200,13 @@ class _Composer:
         self.loader.get_event()  # document end
         if not self.loader.check_event(ev.StreamEndEvent):
             event = self.loader.get_event()
-            self.fail(event, "", _syntax_text("expected a single document"))
+            self.fail(event, "", yaml_errors.PREFIX + yaml_errors.ONE_DOCUMENT)
         return True, data
 
     def document(self) -> Any:
         while True:
             event = self.loader.get_event()
+            self.note(event)
             top = self.stack[-1] if self.stack else None
             if top is not None and top.wants_key() and not isinstance(event, ev.MappingEndEvent):
                 self.take_key(top, event)
@@ -236,6 +222,14 @@ class _Composer:
                 return value
             self.deliver(self.stack[-1], value)
 
+    def note(self, event: ev.Event) -> None:
+        """Remember where reading got to, to explain a syntax error that comes later."""
+        start, end = event.start_mark, event.end_mark
+        if end is not None:
+            self.offset = end.index
+        if isinstance(event, ev.ScalarEvent) and event.style in ("'", '"') and start and end:
+            self.last_quoted = (start.line + 1, start.column + 1, end.line + 1)
+
     def child_path(self, top: _Frame | None) -> KeyPath:
         if top is None:
             return ()
@@ -249,10 +243,18 @@ class _Composer:
         if isinstance(event, ev.AliasEvent) or getattr(event, "anchor", None):
             raise self.stop(event, path, _ALIASES)
         if len(self.stack) > MAX_DEPTH:
-            short = format_key(path[:3]) + "…"  # the full path of a deep file is a wall of [0][0]
-            raise self.stop(event, short, f"filen er for dybt indlejret (over {MAX_DEPTH} niveauer)")
+            raise self.stop(event, self.deep_key(path), yaml_errors.too_deep_message(MAX_DEPTH))
         if self.count > MAX_NODES:
             raise self.stop(event, path, f"filen har for mange elementer (over {MAX_NODES:,})".replace(",", "."))
+
+    def deep_key(self, path: KeyPath) -> str:
+        """The key shown for too deep nesting: a deep path is a wall of [0][0], so it is cut short.
+
+        In a flow collection it is the collection's own key, as newer libyaml stops such
+        nesting before we see it and yaml_errors can only tell where the collection began.
+        """
+        flow = next((frame.path for frame in self.stack if frame.flow), None)
+        return format_key(flow if flow is not None else path[:3]) + "…"
 
     def take_key(self, top: _Frame, event: ev.Event) -> None:
         self.check(event, top.path)
@@ -282,7 +284,7 @@ class _Composer:
         if tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
             self.fail(event, path, _tag_message(str(tag)))
         data: dict[str, Any] | list[Any] = {} if isinstance(event, ev.MappingStartEvent) else []
-        self.stack.append(_Frame(path, data, keep))
+        self.stack.append(_Frame(path, data, keep, flow=bool(getattr(event, "flow_style", False))))
 
     def deliver(self, top: _Frame, value: Any) -> None:
         if isinstance(top.data, list):

@@ -43,13 +43,14 @@ def site_state(site: Path) -> dict[str, tuple[str, int]]:
 def project(tmp_path: Path) -> Path:
     """A copy of the project with its Makefile, whose install step is already up to date."""
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml", "requirements.lock", "tools/install.sh"):
+        (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
-    os.utime(project / "pyproject.toml", (0, 0))  # older than .venv/.installed: make installs nothing
+        os.utime(project / name, (0, 0))  # older than .venv/.installed: make installs nothing
     dry_run = subprocess.run(
         ["make", "-n", "site", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
     )
-    assert "pip install" not in dry_run.stdout, dry_run.stdout
+    assert "install.sh" not in dry_run.stdout, dry_run.stdout
     return project
 
 

@@ -99,10 +99,12 @@ def test_strict_check_fails_on_a_warning(
     code, out, _ = run(capsys, "--root", str(project), "check")
     assert code == 0
     assert f"{cohort.relative_to(project).as_posix()}:" in out and ": advarsel: mentees: " in out
-    assert "Alt er i orden" in out
+    assert "Alt er i orden" not in out  # a warning is not "all in order"
+    assert "Ingen fejl, men 1 advarsel i 2 programmer og 4 forløb." in out
     code, out, _ = run(capsys, "--root", str(project), "check", "--strict")
     assert code == 1
-    assert "Med --strict tæller advarsler som fejl." in out
+    assert "Tjekket stopper på 1 advarsel, fordi den er streng ligesom tjekket i pull requesten." in out
+    assert "kvittere for i forløbsfilen under `acknowledge:`" in out
 
 
 def test_help_is_in_danish(capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,3 +146,18 @@ def test_console_script_is_installed() -> None:
     result = subprocess.run([str(script), "check"], cwd=ROOT / "docs", capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Alt er i orden" in result.stdout
+
+
+def test_a_strict_build_stopped_by_a_warning_says_so_in_one_danish_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    project = copy_project(tmp_path / "project")
+    cohort = next((project / "programmes" / "forloeb").rglob("*lederaspiranter-1.yaml"))
+    text = cohort.read_text(encoding="utf-8")
+    cohort.write_text(text.replace("mentees:\n", "mentees:\n  - id: m07\n  - id: m08\n", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    code, out, _ = run(capsys, "--root", str(project), "build", "--strict", "--site-dir", str(site))
+    assert code == 1
+    assert "Bygningen stopper på 1 advarsel, fordi den er streng ligesom tjekket i pull requesten." in out
+    assert not site.exists()

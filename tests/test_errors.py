@@ -14,7 +14,7 @@ VALID = MINIMAL_PROGRAMME
 
 # name, file text, expected "file:line:" and words the message must contain
 CASES = [
-    ("syntax", VALID + "audience: [Testere\n", "programmes/proeve.yaml:9:", "kan ikke læses som YAML"),
+    ("syntax", VALID + "audience: [Testere\n", "programmes/proeve.yaml:8:", "kan ikke læses som YAML"),
     (
         "duplicate key",
         VALID + "name: Igen\n",

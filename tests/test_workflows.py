@@ -38,7 +38,24 @@ def uses(workflow: dict[str, Any]) -> list[str]:
 
 
 def test_there_is_a_pull_request_and_a_publishing_workflow() -> None:
-    assert [p.name for p in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+    assert [p.name for p in WORKFLOWS] == ["newest-versions.yml", "publish.yml", "pull-request.yml"]
+
+
+def test_the_weekly_job_tests_the_newest_versions_and_reports_a_failure() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "newest-versions.yml")
+    assert workflow["on"]["schedule"][0]["cron"].endswith("1")  # weekly, on Mondays
+    assert "make test INSTALL=newest" in runs(workflow)
+    assert "tools/report_newest_failure.py" in runs(workflow)
+    assert (ROOT / "tools" / "report_newest_failure.py").is_file()
+    assert workflow["permissions"] == {"contents": "read"}  # issues: write only in the job that reports
+
+
+def test_pull_requests_are_tested_on_the_oldest_and_newest_supported_python() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "pull-request.yml")
+    versions = workflow["jobs"]["test"]["strategy"]["matrix"]["python"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Python {versions[0]} til {versions[-1]}" in readme
+    assert "bash tools/install.sh" in runs(workflow)  # the locked versions, as make installs them
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
@@ -80,7 +97,7 @@ def test_pull_request_checks_builds_tests_and_shares_the_site() -> None:
     }
     assert "mentor build --strict --for-files --site-dir forhaandsvisning" in commands
     order = [s.get("run", s.get("uses", "")) for s in steps(workflow)]
-    assert order.index("mentor build --strict") < order.index(uploads[0]["uses"])
+    assert order.index(".venv/bin/mentor build --strict") < order.index(uploads[0]["uses"])
 
 
 def test_main_branch_is_published_to_pages() -> None:
