@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .textpolicy import check_email, check_text
 
 # Ids end up in URLs, file names and calendar UIDs: keep them to a safe alphabet.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
@@ -21,14 +23,22 @@ Id = Annotated[
     StringConstraints(pattern=ID_PATTERN),
     Field(description="Kort id med små bogstaver a–z, tal og bindestreg, fx `hold-a`."),
 ]
+# Every text goes through the same policy (textpolicy.py), so all outputs receive a safe value.
 Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=20_000, strip_whitespace=True),
+    AfterValidator(check_text),
     Field(description="Tekst. Enkel Markdown (fed, kursiv, links) er tilladt; HTML vises som tekst."),
 ]
 ShortText = Annotated[
     str,
     StringConstraints(min_length=1, max_length=300, strip_whitespace=True),
+    AfterValidator(lambda value: check_text(value, one_line=True)),
+]
+Email = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=300, strip_whitespace=True),
+    AfterValidator(check_email),
 ]
 TextList = Annotated[list[Text], Field(max_length=200)]
 

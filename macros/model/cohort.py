@@ -41,6 +41,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .base import Id, ShortText, Strict, Text, TextList
+from .textpolicy import check_web_link
 
 _CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
@@ -48,12 +49,6 @@ _CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 def _clock(value: str) -> str:
     if not _CLOCK_RE.match(value):
         raise ValueError(f"'{value}' er ikke et klokkeslæt; skriv TT:MM i anførselstegn, fx \"17:00\"")
-    return value
-
-
-def _web_link(value: str) -> str:
-    if not value.startswith("https://") or any(c.isspace() for c in value):
-        raise ValueError(f"'{value[:60]}' er ikke et gyldigt link; det skal begynde med https://")
     return value
 
 
@@ -67,7 +62,7 @@ Clock = Annotated[
 ]
 WebLink = Annotated[
     str,
-    AfterValidator(_web_link),
+    AfterValidator(check_web_link),
     Field(description="Link, der begynder med https://.", json_schema_extra={"pattern": "^https://\\S+$"}),
 ]
 Hours = Annotated[float, Field(gt=0, le=12)]
