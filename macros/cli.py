@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .problems import Problem, ProblemsError
+from .problems import Problem, ProblemsError, printable
 
 _ARGPARSE_DA = [
     (r"the following arguments are required: (.*)", r"mangler: \1"),
@@ -183,7 +183,8 @@ def github_annotation(problem: Problem) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's data, after control characters and »::« are made harmless."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import ID_RE, Programme
+from .model import Programme, name_problem
 from .model.cohort import Cohort
 from .problems import Problem, ProblemsError, at
 from .rules import Finding, acknowledged, check_cohort
@@ -48,14 +48,25 @@ def cohort_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if not p.name.startswith("_")) if folder.is_dir() else []
 
 
+def linked_folders(root: Path) -> list[Problem]:
+    """A linked folder under programmes/forloeb/ could publish files from outside the project."""
+    folder = root / COHORTS_DIR
+    links = [p for p in folder.rglob("*") if p.is_symlink() and p.is_dir()] if folder.is_dir() else []
+    message = "mappen er et link; læg selve mappen og dens filer her"
+    return [Problem(p.relative_to(root).as_posix(), 1, 1, "", message) for p in sorted(links)]
+
+
 def load_cohorts(root: Path, programmes: list[ProgrammeEntry], problems: list[Problem]) -> list[CohortEntry]:
     """Load and check every cohort file; append errors and unacknowledged warnings to `problems`."""
     by_slug = {entry.slug: entry.programme for entry in programmes}
     broken = {p.stem for p in (root / "programmes").glob("*.yaml")} - set(by_slug)
     entries: list[CohortEntry] = []
     seen: dict[tuple[str, str], str] = {}
+    problems.extend(linked_folders(root))
     for path in cohort_files(root):
         relative = path.relative_to(root).as_posix()
+        if not _safe_folders(relative, problems):
+            continue
         entry = validate_cohort(path, _load(path, relative, problems), by_slug, broken, problems)
         if entry is None:
             continue
@@ -78,8 +89,8 @@ def validate_cohort(
     """Validate one loaded cohort file against the model, its programme and the rules."""
     if doc is None:
         return None
-    if not ID_RE.match(path.stem):
-        message = "filnavnet bliver forløbets adresse: brug kun små bogstaver a–z, tal og bindestreg"
+    message = name_problem("filnavnet", "forløbets", path.stem)
+    if message:
         problems.append(Problem(doc.file, 1, 1, "", message))
         return None
     cohort, found = validate_model(Cohort, doc.data, doc.mark)
@@ -98,6 +109,14 @@ def validate_cohort(
     if any(f.severity == "error" for f in findings):
         return None
     return CohortEntry(path.stem, doc.file, cohort, cohort.programme, plan)
+
+
+def _safe_folders(relative: str, problems: list[Problem]) -> bool:
+    """The folders between programmes/forloeb/ and the file are part of the page's edit link."""
+    folders = relative.split("/")[2:-1]
+    messages = [name_problem("mappenavnet", "en del af redigeringslinkets", folder) for folder in folders]
+    problems.extend(Problem(relative, 1, 1, "", message) for message in messages if message)
+    return not any(messages)
 
 
 def _unknown_programme(slug: str, programmes: dict[str, Programme]) -> str:

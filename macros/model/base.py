@@ -17,6 +17,21 @@ from .textpolicy import check_email, check_text
 # Ids end up in URLs, file names and calendar UIDs: keep them to a safe alphabet.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 ID_RE = re.compile(ID_PATTERN)
+# Names Windows reserves for devices: a file or folder called so cannot be checked out there.
+RESERVED_NAMES = frozenset(["con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(10))])
+
+
+def name_problem(what: str, whose: str, name: str) -> str | None:
+    """Why a file or folder name cannot become part of an address on every system, or None.
+
+    `what` and `whose` fill in the message, e.g. "filnavnet" and "forløbets".
+    """
+    if not ID_RE.match(name):
+        return f"{what} bliver {whose} adresse: brug kun små bogstaver a–z, tal og bindestreg"
+    if name in RESERVED_NAMES:
+        return f"{what} '{name}' kan ikke bruges: Windows reserverer det (ligesom con, aux, nul, com1 og lpt1)"
+    return None
+
 
 Id = Annotated[
     str,

@@ -21,6 +21,7 @@ _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 _SEPARATORS = frozenset("\u2028\u2029")
 _FENCE = re.compile(r"^[ \t>*+\-.0-9]*(```|~~~)", re.MULTILINE)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes, which pandoc undoes
+_NUMERIC = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,7}));")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 # Where a link's destination starts: `[label](…)`, `[id]: …` and `<…>` (an autolink).
 _DESTINATIONS = (
@@ -36,7 +37,7 @@ WEB_LINK_RE = re.compile(rf"^https://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#][A-Za-z0-9
 def check_text(value: str, one_line: bool = False) -> str:
     """The text in NFC, or ValueError with a Danish reason."""
     value = unicodedata.normalize("NFC", value)
-    decoded = html.unescape(_ESCAPED.sub(r"\1", value))
+    decoded = decode_references(_ESCAPED.sub(r"\1", value))
     for text in (value, decoded):
         _check_characters(text, one_line)
     if _FENCE.search(value):
@@ -47,6 +48,17 @@ def check_text(value: str, one_line: bool = False) -> str:
     for target in link_targets(decoded):
         check_link(target)
     return value
+
+
+def decode_references(text: str) -> str:
+    """`&#…;` and `&name;` as pandoc and browsers read them: numbers become their character as
+    they are (Python's html.unescape drops noncharacters and would hide them from the check)."""
+    text = _NUMERIC.sub(lambda m: _character(int(m.group(1) or m.group(2), 16 if m.group(2) else 10)), text)
+    return html.unescape(text)
+
+
+def _character(code: int) -> str:
+    return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
 
 
 def _check_characters(text: str, one_line: bool) -> None:
