@@ -16,7 +16,7 @@ from .model import Programme, name_problem
 from .model.cohort import Cohort
 from .problems import Problem, ProblemsError, at
 from .rules import Finding, acknowledged, check_cohort
-from .schedule import CohortPlan, plan_cohort
+from .schedule import CohortPlan, plan_cohort, time_problems
 from .validation import validate_model
 from .yamlsource import Document, load_yaml
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .catalogue import ProgrammeEntry
 
 COHORTS_DIR = "programmes/forloeb"
+MAX_PERIOD_DAYS = 3 * 365 + 1  # three years, one of them a leap year
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,12 @@ def validate_cohort(
     problems.extend(found)
     if cohort is None:
         return None
+    if (too_long := _too_long(cohort)) is not None:
+        problems.append(at(doc.mark(("end",)), "end", too_long))
+        return None
+    if times := time_problems(cohort):
+        problems.extend(at(doc.mark(path), path, message) for path, message in times)
+        return None
     programme = programmes.get(cohort.programme)
     if programme is None:
         if cohort.programme not in broken:
@@ -117,6 +124,15 @@ def _safe_folders(relative: str, problems: list[Problem]) -> bool:
     messages = [name_problem("mappenavnet", "en del af redigeringslinkets", folder) for folder in folders]
     problems.extend(Problem(relative, 1, 1, "", message) for message in messages if message)
     return not any(messages)
+
+
+def _too_long(cohort: Cohort) -> str | None:
+    """A cohort of more than a few years is a typo, and would make a plan of hundreds of meetings."""
+    if (cohort.end - cohort.start).days <= MAX_PERIOD_DAYS:
+        return None
+    return (
+        f"forløbet varer over {MAX_PERIOD_DAYS // 365} år ({cohort.start} til {cohort.end}); del det op i flere forløb"
+    )
 
 
 def _unknown_programme(slug: str, programmes: dict[str, Programme]) -> str:

@@ -7,6 +7,7 @@ coordinators see in their editor through the JSON Schema.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated
 
@@ -55,6 +56,16 @@ Email = Annotated[
     StringConstraints(min_length=1, max_length=300, strip_whitespace=True),
     AfterValidator(check_email),
 ]
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # dates far outside make the plan overflow or fill the memory
+
+
+def _sane_date(value: dt.date) -> dt.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"datoen {value.isoformat()} ligger uden for årene {FIRST_YEAR}–{LAST_YEAR}")
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(_sane_date)]
 TextList = Annotated[list[Text], Field(max_length=200)]
 
 
