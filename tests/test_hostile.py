@@ -497,6 +497,16 @@ def test_html_from_yaml_is_shown_as_text(hostile_site: Path) -> None:
     assert "<iframe" in page.get_text()
 
 
+def test_generated_text_is_never_run_as_a_macro(hostile_site: Path) -> None:
+    """A programme's `{{ … }}` and `{% … %}` are text: generated pages go through Jinja once, and
+    what a page macro prints (the programme list on the front page) is not expanded again."""
+    for page in ("programmer/ondsindet/index.html", "index.html"):
+        text = BeautifulSoup((hostile_site / page).read_text(encoding="utf-8"), "html.parser").get_text()
+        assert "{{ 7 * 7 }}" in text and "Ond <script>window.__pwned=1</script>" in text, page
+    summary = BeautifulSoup((hostile_site / "index.html").read_text(encoding="utf-8"), "html.parser").get_text()
+    assert "{% raw %}" in summary
+
+
 def test_no_unsafe_link_reaches_any_document(hostile_site: Path) -> None:
     """Calendars, office documents and PDFs made from the hostile files carry no script or unsafe link."""
     found = []
