@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .booklet import PART, booklet_jobs, render_chapters
 from .catalogue import Catalogue, ProgrammeEntry
@@ -24,6 +24,7 @@ from .model import Programme
 from .pages import Asset, programme_page_path
 from .problems import Problem, ProblemsError
 from .render import render_template
+from .text import safe_markdown
 
 LINE = 64  # underscores in a line to write on: about the width of an A4 text column
 
@@ -107,7 +108,8 @@ def document_context(p: Programme) -> dict[str, object]:
         "fields": {name: Markup(token(name)) for name in FIELDS},
         "blank": lambda width=LINE: Markup("\\_" * width),
         "lines": lambda count: Markup("\n\n".join(["\\_" * LINE] * count)),
-        "signature": lambda label: Markup(f"{escape(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
+        # A role title is user text: made safe for Markdown like every other (links defused, too).
+        "signature": lambda label: Markup(f"{safe_markdown(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
     }
 
 

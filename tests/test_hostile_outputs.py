@@ -20,6 +20,7 @@ from macros.export import pandoc, reference_path
 from macros.fill import fill_document, token
 from macros.ics import fold, text, verbatim
 from macros.publish import inside
+from macros.text import defuse_links, safe_markdown
 from tests.conftest import copy_project
 from tests.test_hostile import COHORT, PROGRAMME, VALID, load_problems
 
@@ -123,3 +124,13 @@ def test_a_published_file_must_stay_inside_the_site(tmp_path: Path) -> None:
     assert inside(str(site), "programmer/gruppementor/forloeb/hold/hold-mentee.ics")
     for path in ["../x.ics", "/etc/x.ics", "programmer/../../x.ics", "programmer/ud/x.ics", "programmer\\..\\x"]:
         assert not inside(str(site), path), path
+
+
+@pytest.mark.parametrize(
+    "written", [r"[x](javascript\:alert(1))", "[x](javascript&#58;alert(1))", "[x](java&#x73;cript:alert(1))"]
+)
+def test_the_page_sanitiser_reads_escaped_schemes_as_pandoc_does(written: str) -> None:
+    """Behind the load-time policy: a text that reached a template some other way is still defused."""
+    assert defuse_links(written) == "x"
+    html = pandoc(str(safe_markdown(written)), "html").decode()
+    assert "href" not in html and "javascript" not in html.lower()

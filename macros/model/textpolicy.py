@@ -19,6 +19,13 @@ MAX_BRACKETS = 100  # Python-Markdown's link search is quadratic in the »[« of
 MAX_ASTERISKS = 200  # and so is the emphasis in the plain-text path of the documents
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SEPARATORS = frozenset("\u2028\u2029")
+_NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+_SUSPECT_CLASS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    f"\ufdd0-\ufdef\ud800-\udfff{_NONCHARACTERS}"
+)
+_SUSPECT = re.compile(f"[{_SUSPECT_CLASS}]")  # exactly what `forbidden` refuses
+_SUSPECT_ONE_LINE = re.compile(f"[\t\n{_SUSPECT_CLASS}]")
 _FENCE = re.compile(r"^[ \t>*+\-.0-9]*(```|~~~)", re.MULTILINE)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes, which pandoc undoes
 _NUMERIC = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,7}));")
@@ -62,10 +69,9 @@ def _character(code: int) -> str:
 
 
 def _check_characters(text: str, one_line: bool) -> None:
-    for char in text:
-        reason = forbidden(char, one_line)
-        if reason:
-            raise ValueError(f"{reason} (U+{ord(char):04X}); slet det")
+    found = (_SUSPECT_ONE_LINE if one_line else _SUSPECT).search(text)  # fast: most texts have none
+    if found:
+        raise ValueError(f"{forbidden(found.group(), one_line)} (U+{ord(found.group()):04X}); slet det")
 
 
 def forbidden(char: str, one_line: bool = False) -> str:
