@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.booklet import booklet_jobs, render_chapters
 from macros.catalogue import load_catalogue
+from macros.export import DocumentOptions
 from tests.conftest import copy_project
 from tests.test_hostile import COHORT, PROGRAMME, VALID, cohort_with, load_problems
 
@@ -23,6 +25,7 @@ LINK = (
     "linket '{}' er ikke tilladt; et link skal være en adresse med https://, "
     "en e-mailadresse (mailto:) eller en side i håndbogen"
 )
+INDENT = "en linje er rykket mere end 24 tegn ind; læg højst lister i seks lag"
 FENCE = "en linje må ikke begynde med ``` eller ~~~ (kodeblokke bruges ikke i teksterne)"
 
 
@@ -66,6 +69,8 @@ def cases() -> list[tuple[str, str, str, str]]:
         programme_case("about", "Se [net](//evil.example.org/).", LINK.format("//evil.example.org/")),
         programme_case("about", "|\n  [ref]: javascript:x\n  Et [link][ref].", LINK.format("javascript:x")),
         programme_case("about", "|\n  Før\n  ```\n  efter", FENCE),
+        programme_case("about", "|\n" + "\n".join("  " + "  " * i + "- x" for i in range(50)), INDENT),
+        programme_case("about", "'" + "- " * 13 + "x'", INDENT),
         programme_case("about", "'" + "[" * 101 + "'", "teksten har 101 tegn »[«; højst 100 er tilladt i én tekst"),
         programme_case("about", "'" + "*a " * 201 + "'", "teksten har 201 tegn »*«; højst 200 er tilladt i én tekst"),
         role_title("Mentor [x](vbscript:msgbox(1))", LINK.format("vbscript:msgbox(1")),
@@ -116,3 +121,15 @@ def test_texts_are_normalised_to_nfc(tmp_path: Path) -> None:
     entry = load_catalogue(project).programme("proeve")
     assert entry is not None
     assert entry.programme.purpose == "Caf\u00e9 i \u00c5rhus."
+
+
+def test_lists_at_the_deepest_allowed_still_make_a_booklet(tmp_path: Path) -> None:
+    """The limit lies well below the nesting where Typst gives up (»maximum show rule depth«)."""
+    project = copy_project(tmp_path / "project")
+    deepest = "\n".join("  " + "    " * level + "- lag" for level in range(6))
+    (project / PROGRAMME).write_text(VALID + f"about: |\n{deepest}\n", encoding="utf-8")
+    entry = load_catalogue(project).programme("proeve")
+    assert entry is not None
+    chapters = render_chapters(entry)
+    jobs = booklet_jobs(chapters, chapters.job().make(), DocumentOptions())
+    assert jobs[0].make().startswith(b"%PDF")

@@ -17,6 +17,9 @@ import unicodedata
 
 MAX_BRACKETS = 100  # Python-Markdown's link search is quadratic in the »[« of a paragraph
 MAX_ASTERISKS = 200  # and so is the emphasis in the plain-text path of the documents
+MAX_INDENT = 24  # columns of indentation and list markers before a line's text: about six nested lists
+# (Typst stops at some 40 nested lists with »maximum show rule depth exceeded«)
+_LINE_START = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]*", re.MULTILINE)
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SEPARATORS = frozenset("\u2028\u2029")
 _NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
@@ -49,6 +52,8 @@ def check_text(value: str, one_line: bool = False) -> str:
         _check_characters(text, one_line)
     if _FENCE.search(value):
         raise ValueError("en linje må ikke begynde med ``` eller ~~~ (kodeblokke bruges ikke i teksterne)")
+    if any(len(start.expandtabs(4)) > MAX_INDENT for start in _LINE_START.findall(value)):
+        raise ValueError(f"en linje er rykket mere end {MAX_INDENT} tegn ind; læg højst lister i seks lag")
     for char, limit in (("[", MAX_BRACKETS), ("*", MAX_ASTERISKS)):
         if (count := value.count(char)) > limit:
             raise ValueError(f"teksten har {count} tegn »{char}«; højst {limit} er tilladt i én tekst")
