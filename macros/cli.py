@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_problems(exc.problems)
         return 1
     except OSError as exc:
-        print(f"mentor: fejl: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        print(printable(f"mentor: fejl: {exc.strerror or exc}: {exc.filename or ''}"), file=sys.stderr)
         return 1
     return code
 
