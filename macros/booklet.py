@@ -17,13 +17,14 @@ from functools import partial
 from .catalogue import ProgrammeEntry
 from .downloads import booklet_name, role_booklets
 from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc
+from .fill import token
 from .model import Programme
 from .pages import PROGRAMME_PAGES, programme_context, programme_page_path
 from .render import render_template
 
 ROLE_PAGES = ("metode.md", "moedeguide.md", "laeringssprog.md", "kontrakt.md", "fortrolighed.md")
 FONT_SIZE = {"a5": "9.5", "a4": "11"}  # points
-PART = "§§del§§"  # a paragraph of its own between chapters, where pandoc's output is cut
+PART = token("del")  # a paragraph of its own between chapters, where pandoc's output is cut
 _PART_LINE = re.compile(rf"^{PART}$", re.MULTILINE)
 
 

@@ -157,14 +157,23 @@ def _event(uid: str, summary: str, start: dt.datetime, end: dt.datetime, lines: 
     return [
         "BEGIN:VEVENT",
         f"SUMMARY:{text(summary)}",
-        local_time("DTSTART", start.astimezone(TZ), TZID),
-        local_time("DTEND", end.astimezone(TZ), TZID),
+        _moment("DTSTART", start),
+        _moment("DTEND", end),
         utc_time("DTSTAMP", _stamp()),
         f"UID:{text(uid)}",
         f"DESCRIPTION:{text(chr(10).join(' '.join(line.split()) for line in lines))}",
         *extra,
         "END:VEVENT",
     ]
+
+
+def _moment(name: str, moment: dt.datetime) -> str:
+    """Local time in the calendar's zone; in UTC when the local time is the second of two in the
+    autumn fold, which a calendar would read as the first (RFC 5545 §3.3.5)."""
+    moment = moment.astimezone(TZ)
+    if moment.fold and moment.utcoffset() != moment.replace(fold=0).utcoffset():
+        return utc_time(name, moment)
+    return local_time(name, moment, TZID)
 
 
 def _reminder(description: str) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .cohorts import CohortEntry, load_cohorts
-from .model import ID_RE, ModelDescription, Programme, SharedContent
+from .model import ModelDescription, Programme, SharedContent, name_problem
 from .problems import KeyPath, Mark, Problem, ProblemsError
 from .validation import validate_model
 from .yamlsource import Document, load_yaml
@@ -80,8 +80,8 @@ def validate_programme(
 ) -> ProgrammeEntry | None:
     """Merge a programme over the shared defaults and validate it."""
     slug = path.stem
-    if not ID_RE.match(slug):
-        message = "filnavnet bliver programmets adresse: brug kun små bogstaver a–z, tal og bindestreg"
+    message = name_problem("filnavnet", "programmets", slug)
+    if message:
         problems.append(Problem(doc.file, 1, 1, "", message))
         return None
     merged = _merge_documents(shared, doc)

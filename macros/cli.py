@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .problems import ACKNOWLEDGE_HINT, Problem, ProblemsError, count_warnings, strict_stop
+from .problems import ACKNOWLEDGE_HINT, Problem, ProblemsError, count_warnings, printable, strict_stop
 
 _ARGPARSE_DA = [
     (r"the following arguments are required: (.*)", r"mangler: \1"),
@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_problems(exc.problems)
         return 1
     except OSError as exc:
-        print(f"mentor: fejl: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        print(printable(f"mentor: fejl: {exc.strerror or exc}: {exc.filename or ''}"), file=sys.stderr)
         return 1
     return code
 
@@ -185,7 +185,8 @@ def github_annotation(problem: Problem) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's data, after control characters and »::« are made harmless."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .model import ID_RE, Programme
+from .model import Programme, name_problem
 from .model.cohort import Cohort
 from .problems import Problem, ProblemsError, at
 from .rules import Finding, acknowledged, check_cohort
-from .schedule import CohortPlan, plan_cohort
+from .schedule import CohortPlan, plan_cohort, time_problems
 from .validation import validate_model
 from .yamlsource import Document, load_yaml
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .catalogue import ProgrammeEntry
 
 COHORTS_DIR = "programmes/forloeb"
+MAX_PERIOD_DAYS = 3 * 365 + 1  # three years, one of them a leap year
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,25 @@ def cohort_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.yaml") if not p.name.startswith("_")) if folder.is_dir() else []
 
 
+def linked_folders(root: Path) -> list[Problem]:
+    """A linked folder under programmes/forloeb/ could publish files from outside the project."""
+    folder = root / COHORTS_DIR
+    links = [p for p in folder.rglob("*") if p.is_symlink() and p.is_dir()] if folder.is_dir() else []
+    message = "mappen er et link; læg selve mappen og dens filer her"
+    return [Problem(p.relative_to(root).as_posix(), 1, 1, "", message) for p in sorted(links)]
+
+
 def load_cohorts(root: Path, programmes: list[ProgrammeEntry], problems: list[Problem]) -> list[CohortEntry]:
     """Load and check every cohort file; append errors and unacknowledged warnings to `problems`."""
     by_slug = {entry.slug: entry.programme for entry in programmes}
     broken = {p.stem for p in (root / "programmes").glob("*.yaml")} - set(by_slug)
     entries: list[CohortEntry] = []
     seen: dict[tuple[str, str], str] = {}
+    problems.extend(linked_folders(root))
     for path in cohort_files(root):
         relative = path.relative_to(root).as_posix()
+        if not _safe_folders(relative, problems):
+            continue
         entry = validate_cohort(path, _load(path, relative, problems), by_slug, broken, problems)
         if entry is None:
             continue
@@ -78,13 +90,19 @@ def validate_cohort(
     """Validate one loaded cohort file against the model, its programme and the rules."""
     if doc is None:
         return None
-    if not ID_RE.match(path.stem):
-        message = "filnavnet bliver forløbets adresse: brug kun små bogstaver a–z, tal og bindestreg"
+    message = name_problem("filnavnet", "forløbets", path.stem)
+    if message:
         problems.append(Problem(doc.file, 1, 1, "", message))
         return None
     cohort, found = validate_model(Cohort, doc.data, doc.mark)
     problems.extend(found)
     if cohort is None:
+        return None
+    if (too_long := _too_long(cohort)) is not None:
+        problems.append(at(doc.mark(("end",)), "end", too_long))
+        return None
+    if times := time_problems(cohort):
+        problems.extend(at(doc.mark(path), path, message) for path, message in times)
         return None
     programme = programmes.get(cohort.programme)
     if programme is None:
@@ -98,6 +116,23 @@ def validate_cohort(
     if any(f.severity == "error" for f in findings):
         return None
     return CohortEntry(path.stem, doc.file, cohort, cohort.programme, plan)
+
+
+def _safe_folders(relative: str, problems: list[Problem]) -> bool:
+    """The folders between programmes/forloeb/ and the file are part of the page's edit link."""
+    folders = relative.split("/")[2:-1]
+    messages = [name_problem("mappenavnet", "en del af redigeringslinkets", folder) for folder in folders]
+    problems.extend(Problem(relative, 1, 1, "", message) for message in messages if message)
+    return not any(messages)
+
+
+def _too_long(cohort: Cohort) -> str | None:
+    """A cohort of more than a few years is a typo, and would make a plan of hundreds of meetings."""
+    if (cohort.end - cohort.start).days <= MAX_PERIOD_DAYS:
+        return None
+    return (
+        f"forløbet varer over {MAX_PERIOD_DAYS // 365} år ({cohort.start} til {cohort.end}); del det op i flere forløb"
+    )
 
 
 def _unknown_programme(slug: str, programmes: dict[str, Programme]) -> str:

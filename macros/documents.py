@@ -12,18 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .booklet import PART, booklet_jobs, render_chapters
 from .catalogue import Catalogue, ProgrammeEntry
 from .cohort_documents import FIELDS, HOMEWORK, Copy, Masters, blank_values, cohort_fills, fill_job
 from .downloads import OFFICE_FORMATS, OfficeDocument, office_documents
 from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_path
-from .fill import split_document, token
+from .fill import MARK, split_document, token
 from .model import Programme
 from .pages import Asset, programme_page_path
 from .problems import Problem, ProblemsError
 from .render import render_template
+from .text import safe_markdown
 
 LINE = 64  # underscores in a line to write on: about the width of an A4 text column
 
@@ -78,12 +79,15 @@ def export_office(markdown: str, kind: str) -> bytes:
 
 
 def check_markers(catalogue: Catalogue) -> None:
-    """The documents use »§§« for their own placeholders and cuts, so a text may not hold it."""
+    """The documents' own placeholders and cuts use a character no text may hold (fill.MARK).
+
+    The text policy refuses it where the files are loaded; this is the last guard before pandoc.
+    """
     sources = [(e.source, e.programme) for e in catalogue.programmes] + [
         (c.source, c.cohort) for c in catalogue.cohorts
     ]
-    message = "teksten indeholder »§§«, som hæfterne og dokumenterne bruger internt; skriv det på en anden måde"
-    problems = [Problem(source, 1, 1, "", message) for source, model in sources if "§§" in model.model_dump_json()]
+    message = "teksten indeholder et tegn, som hæfterne og dokumenterne bruger internt; slet det"
+    problems = [Problem(source, 1, 1, "", message) for source, model in sources if MARK in model.model_dump_json()]
     if problems:
         raise ProblemsError(problems)
 
@@ -104,7 +108,8 @@ def document_context(p: Programme) -> dict[str, object]:
         "fields": {name: Markup(token(name)) for name in FIELDS},
         "blank": lambda width=LINE: Markup("\\_" * width),
         "lines": lambda count: Markup("\n\n".join(["\\_" * LINE] * count)),
-        "signature": lambda label: Markup(f"{escape(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
+        # A role title is user text: made safe for Markdown like every other (links defused, too).
+        "signature": lambda label: Markup(f"{safe_markdown(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
     }
 
 

@@ -131,7 +131,11 @@ def pandoc(markdown: str, to: str, args: Sequence[str] = ()) -> bytes:
     command = [pypandoc.get_pandoc_path(), f"--from={MARKDOWN}", f"--to={to}", "--output=-"]
     command += [f"--lua-filter={RESOURCES / 'print.lua'}", *args]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}  # the same input gives the same file
-    done = subprocess.run(command, input=markdown.encode(), env=env, capture_output=True, check=False, timeout=120)
+    try:
+        done = subprocess.run(command, input=markdown.encode(), env=env, capture_output=True, check=False, timeout=120)
+    except subprocess.TimeoutExpired:
+        message = f"pandoc kunne ikke lave {to} på 120 sekunder; en af teksterne er usædvanligt stor eller indviklet"
+        raise ProblemsError([Problem("macros/resources", 1, 1, "", message)]) from None
     if done.returncode != 0:
         message = done.stderr.decode(errors="replace").strip()
         raise ProblemsError([Problem("macros/resources", 1, 1, "", f"pandoc kunne ikke lave {to}: {message}")])

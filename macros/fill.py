@@ -1,8 +1,10 @@
 """Fill placeholders in finished DOCX and ODT files, without running pandoc again.
 
 A DOCX or ODT file is a zip of XML. Pandoc makes one master per programme with
-placeholders such as `§§forloeb§§`; each cohort's copy is the master with the
-placeholders replaced, which takes milliseconds instead of a pandoc run.
+placeholders such as `\ufdd0forloeb\ufdd0`; each cohort's copy is the master with the
+placeholders replaced, which takes milliseconds instead of a pandoc run. The marker
+is a noncharacter, which the text policy (model/textpolicy.py) refuses in every text,
+also as `&#xFDD0;`: no programme text can make a placeholder or a cut.
 """
 
 from __future__ import annotations
@@ -11,21 +13,29 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as escape_xml
 
 # The XML members that hold text, and the element that is one paragraph there.
 TEXT_MEMBERS = {
     "docx": ("word/document.xml", r"<w:p[ >](?:(?!<w:p[ >]).)*?</w:p>"),
     "odt": ("content.xml", r"<text:(p|h)[ >](?:(?!<text:[ph][ >]).)*?</text:\1>"),
 }
-TOKEN = re.compile(r"§§[a-z0-9_]+§§")
+MARK = "\ufdd0"  # never in a text: see the module's docstring
+TOKEN = re.compile(rf"{MARK}[a-z0-9_]+{MARK}")
 
 Values = Mapping[str, str | Sequence[str]]
+# Characters XML 1.0 does not allow: Word and LibreOffice refuse a file that has one.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(value: str) -> str:
+    """A value as XML text: markup escaped and characters XML cannot hold left out."""
+    return escape_xml(_NOT_XML.sub("", value))
 
 
 def token(name: str) -> str:
     """The placeholder for a value, as it is written in a document template."""
-    return f"§§{name}§§"
+    return f"{MARK}{name}{MARK}"
 
 
 def fill_document(master: bytes, kind: str, values: Values) -> bytes:
@@ -52,7 +62,7 @@ def _fill_xml(xml: str, paragraph: re.Pattern[str], values: Values) -> str:
             xml = xml.replace(token(name), escape(value))
     left = TOKEN.search(xml)
     if left:
-        raise ValueError(f"pladsholderen {left.group(0)} fik ingen værdi")
+        raise ValueError(f"pladsholderen »{left.group(0).strip(MARK)}« fik ingen værdi")
     return xml
 
 

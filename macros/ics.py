@@ -10,24 +10,29 @@ the independent vobject.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # all but the line feed
 FOLD_OCTETS = 74  # a physical line's text, so that with the folding space it stays within 75 octets
 _CONTINUATION = 0b1000_0000  # UTF-8 bytes 10xxxxxx continue a character
 _ESCAPES = b"\\^"  # never end a folded piece on these: some readers join »\« + »n« wrongly
 
 
 def text(value: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as \\n."""
+    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks as \\n.
+
+    Other control characters are not allowed in a content line; the text policy keeps them
+    out of the files, and they are dropped here too, so no calendar can hold one.
+    """
+    value = _CONTROLS.sub(" ", value.replace("\r\n", "\n").replace("\r", "\n"))
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    return value.replace("\n", "\\n")
 
 
 def verbatim(value: str) -> str:
-    """A value written as it is (a URI, a calendar name as clients expect it); never a line break."""
-    if "\r" in value or "\n" in value:
-        raise ValueError("en værdi i en kalender må ikke have linjeskift")
-    return value
+    """A value written as it is (a URI, a calendar name as clients expect it), on one line."""
+    return " ".join(_CONTROLS.sub(" ", value).split())
 
 
 def local_time(name: str, moment: dt.datetime, tzid: str) -> str:

@@ -13,6 +13,7 @@ import logging
 import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import escape
 from mkdocs.config import config_options as opt
@@ -80,7 +81,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             # MkDocs joins edit_uri (e.g. edit/main/docs/) with this: lead it back to the YAML.
-            file.edit_uri = posixpath.join(docs_to_root, page.source) if page.source else None
+            # The theme writes the edit link into href="…" unescaped: quote the path.
+            file.edit_uri = quote(posixpath.join(docs_to_root, page.source)) if page.source else None
             files.append(file)
         for path in self.assets.expected:
             files.append(_WrittenByWorker.generated(config, path, content=b""))

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .model.textpolicy import forbidden
+
 Severity = Literal["error", "warning"]
 KeyPath = tuple[str | int, ...]
 
@@ -34,10 +36,23 @@ class Problem:
     code: str = ""
 
     def format(self) -> str:
-        """`file:line:column: fejl: key: message`, the form editors and CI understand."""
-        where = f"{self.file}:{self.line}:{self.column}"
-        key = f"{self.key}: " if self.key else ""
-        return f"{where}: {_SEVERITY_DA[self.severity]}: {key}{self.message}"
+        """`file:line:column: fejl: key: message`, the form editors and CI understand.
+
+        Always one printable line: values from the files are part of it (see `printable`).
+        """
+        where = f"{printable(self.file)}:{self.line}:{self.column}"
+        key = f"{printable(self.key)}: " if self.key else ""
+        return f"{where}: {_SEVERITY_DA[self.severity]}: {key}{printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """Text from a file, safe for a terminal and a CI log: control characters (ESC for the
+    terminal's colours and title, line breaks that start a GitHub workflow command) are shown
+    as `<U+001B>`, and »::« is split, so no line can turn into `::add-mask::` or `::stop-commands::`."""
+    if text.isascii() and text.isprintable() and "::" not in text:
+        return text  # the usual case, quickly
+    shown = "".join(f"<U+{ord(char):04X}>" if forbidden(char, one_line=True) else char for char in text)
+    return shown.replace("::", ": :")
 
 
 def at(mark: Mark, key: KeyPath | str, message: str, severity: Severity = "error", code: str = "") -> Problem:

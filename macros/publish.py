@@ -73,9 +73,17 @@ class AssetWriter:
 
 
 def check_assets(catalogue: Catalogue, options: DocumentOptions) -> None:
-    """The checks that need no tools, before the build starts: options and the »§§« marker."""
+    """The checks that need no tools, before the build starts: options and the documents' marker."""
     check_options(options)
     check_markers(catalogue)
+
+
+def inside(site_dir: str, path: str) -> bool:
+    """True if `path` (relative, with /) stays inside the site folder, also after links are followed."""
+    if os.path.isabs(path) or ".." in path.split("/") or "\\" in path:
+        return False
+    site = os.path.realpath(site_dir)
+    return os.path.realpath(os.path.join(site, path)).startswith(site + os.sep)
 
 
 def write_assets(root: Path, options: DocumentOptions, site_dir: str, expected: list[str]) -> list[Problem]:
@@ -89,6 +97,9 @@ def write_assets(root: Path, options: DocumentOptions, site_dir: str, expected: 
     if written != set(expected):
         differ = sorted(written ^ set(expected))[:5]
         return [Problem("macros/publish.py", 1, 1, "", f"filerne passer ikke med listen over filer: {differ}")]
+    outside = [asset.path for asset in assets if not inside(site_dir, asset.path)]
+    if outside:
+        return [Problem("macros/publish.py", 1, 1, "", f"filen ville havne uden for sitet: {outside[0]}")]
     for asset in assets:
         target = os.path.join(site_dir, asset.path)
         os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -39,7 +39,7 @@ def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("macros", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
-        finalize=_finalize,
+        finalize=safe_output,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -63,7 +63,8 @@ def _cohort_downloads(entry: Any, programme: Any) -> Any:
     return cohort_downloads(entry, programme)
 
 
-def _finalize(value: Any) -> Any:
+def safe_output(value: Any) -> Any:
+    """What `{{ value }}` writes: user text made safe for Markdown, Markup as it is."""
     if type(value) is str:
         return _safe_text(value)
     return value if isinstance(value, Markup) or not isinstance(value, str) else safe_markdown(value)

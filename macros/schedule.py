@@ -14,9 +14,12 @@ from zoneinfo import ZoneInfo
 from .model import Programme
 from .model.cohort import Cohort, DueRule, Homework, Meeting, MentorMeeting, Pair
 from .model.programme import RhythmPhase
+from .render import MONTHS_DA
 
 TZ = ZoneInfo("Europe/Copenhagen")
+_OTHER = "vælg et andet klokkeslæt"
 FALLBACK_DUE_DAYS = 2  # when neither the cohort nor the programme says
+MAX_SUGGESTED = 60  # a pair's suggested plan never holds more meetings than a cohort file may
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,35 @@ class CohortPlan:
 
 
 def local(day: dt.date, clock: str) -> dt.datetime:
-    """`2027-02-04` and `"17:00"` → an aware datetime in Copenhagen time."""
+    """`2027-02-04` and `"17:00"` → an aware datetime in Copenhagen time.
+
+    The files' own times are checked by `local_time_problem` first. A computed one (a
+    deadline kept on a Sunday) is resolved explicitly: in the spring gap it moves an
+    hour on, as a clock would; in the autumn fold it is the first of the two.
+    """
     hour, minute = (int(part) for part in clock.split(":"))
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ)
+    moment = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=TZ)
+    return moment.astimezone(dt.UTC).astimezone(TZ)
+
+
+def local_time_problem(day: dt.date, clock: str) -> str | None:
+    """Why a date and time cannot be one moment in Danish time, or None."""
+    hour, minute = (int(part) for part in clock.split(":"))
+    naive = dt.datetime(day.year, day.month, day.day, hour, minute)
+    first, second = naive.replace(tzinfo=TZ), naive.replace(tzinfo=TZ, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    when = f"kl. {hour:02d}.{minute:02d} den {day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
+    if first.astimezone(dt.UTC).astimezone(TZ).replace(tzinfo=None) != naive:
+        return f"{when} findes ikke i dansk tid: uret stilles frem fra 2.00 til 3.00 den nat; vælg et andet klokkeslæt"
+    return (
+        f"{when} findes to gange i dansk tid: uret stilles tilbage fra 3.00 til 2.00 den nat; vælg et andet klokkeslæt"
+    )
+
+
+def after(start: dt.datetime, length: dt.timedelta) -> dt.datetime:
+    """The moment `length` of real time after `start`, also across a change to or from summer time."""
+    return (start.astimezone(dt.UTC) + length).astimezone(TZ)
 
 
 def due_date(next_meeting: dt.date, days_before: int, weekends: str = "move_earlier") -> dt.date:
@@ -131,7 +160,7 @@ def plan_cohort(cohort: Cohort, programme: Programme) -> CohortPlan:
     """Resolve every time and date of a cohort."""
     meetings = plan_meetings(cohort.meetings, cohort, programme)
     mentor_meetings = [
-        PlannedMentorMeeting(m, local(m.date, m.start), local(m.date, m.start) + _hours(m.hours))
+        PlannedMentorMeeting(m, local(m.date, m.start), after(local(m.date, m.start), _hours(m.hours)))
         for m in cohort.mentor_meetings
     ]
     pairs = [plan_pair(pair, number, cohort, programme) for number, pair in enumerate(cohort.pairs, 1)]
@@ -148,7 +177,7 @@ def plan_meetings(
         start = local(meeting.date, meeting.start)
         hours = meeting.hours or default_hours(programme)
         homework = _plan_homework(meeting.homework, following, cohort, programme)
-        planned.append(PlannedMeeting(meeting, index + 1, start, start + _hours(hours), homework, suggested))
+        planned.append(PlannedMeeting(meeting, index + 1, start, after(start, _hours(hours)), homework, suggested))
     return planned
 
 
@@ -194,7 +223,7 @@ def suggest_dates(first: dt.date, end: dt.date, phases: list[RhythmPhase]) -> li
     while True:
         weeks = _interval_weeks(_months_between(first, anchors[-1]), phases)
         following = anchors[-1] + dt.timedelta(weeks=weeks)
-        if _next_working_day(following) > end:
+        if _next_working_day(following) > end or len(anchors) == MAX_SUGGESTED:
             return [_next_working_day(day) for day in anchors]
         anchors.append(following)
 
@@ -217,6 +246,29 @@ def _months_between(start: dt.date, day: dt.date) -> int:
     """Whole months from `start` to `day`: 1 Feb → 28 Feb is 0, 1 Feb → 1 Mar is 1."""
     months = (day.year - start.year) * 12 + day.month - start.month
     return months - 1 if day.day < start.day else months
+
+
+def time_problems(cohort: Cohort) -> list[tuple[tuple[str | int, ...], str]]:
+    """(key path, message) for each time in the file that is missing or doubled in Danish time."""
+    found = []
+    for path, day, clock in _file_times(cohort):
+        message = local_time_problem(day, clock)
+        if message:
+            found.append((path, message))
+    return found
+
+
+def _file_times(cohort: Cohort) -> list[tuple[tuple[str | int, ...], dt.date, str]]:
+    times: list[tuple[tuple[str | int, ...], dt.date, str]] = []
+    lists: list[tuple[tuple[str | int, ...], list[Meeting]]] = [(("meetings",), cohort.meetings)]
+    lists += [(("pairs", n, "meetings"), pair.meetings) for n, pair in enumerate(cohort.pairs)]
+    for base, meetings in lists:
+        for i, meeting in enumerate(meetings):
+            times.append(((*base, i, "start"), meeting.date, meeting.start))
+            if meeting.homework is not None and meeting.homework.due is not None:
+                times.append(((*base, i, "homework", "due"), meeting.homework.due, cohort.homework_due.time))
+    times += [(("mentor_meetings", i, "start"), m.date, m.start) for i, m in enumerate(cohort.mentor_meetings)]
+    return times
 
 
 def _hours(hours: float) -> dt.timedelta:

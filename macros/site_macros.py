@@ -2,21 +2,34 @@
 
 Example in a page: `{{ programme_list() }}`, `{{ model_comparison() }}` or
 `{{ learning_languages("mentorordning-ledere") }}`.
+
+A page arrives through a pull request, so its `{{ … }}` runs in Jinja's immutable
+sandbox: no attribute starting with `_`, no changing of lists or dicts, and only the
+functions below. They hand out published data only (what the generated pages show);
+cohorts, people, departments and managers are never within reach of a page.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from functools import cache
+from types import TracebackType
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from .catalogue import Catalogue
-from .pages import languages_table, programme_list
+from .pages import SECTION, languages_table, programme_list
 from .problems import Problem, ProblemsError
-from .render import ROLE_NAMES_DA, environment, html_table
+from .render import MODEL_NAMES_DA, ROLE_NAMES_DA, html_table, safe_output
+
+MACROS = ("programme_list", "model_comparison", "learning_languages", "programmes")
+MAX_RESULT = 100_000  # a page's `*` and `**` may not make numbers or texts bigger than this
+TEMPLATE_NAME = "<template>"  # Jinja's file name for code from a string: how its line is found
 
 
 def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[..., Any]]:
@@ -34,22 +47,89 @@ def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[...,
         "programme_list": lambda: programme_list(catalogue, base=base),
         "model_comparison": lambda: model_comparison(catalogue),
         "learning_languages": learning_languages,
-        "catalogue": lambda: catalogue,
+        "programmes": lambda: published_programmes(catalogue, base),
     }
 
 
+def published_programmes(catalogue: Catalogue, base: str = "") -> list[dict[str, str]]:
+    """What the site publishes about each programme, as plain texts; nothing about cohorts."""
+    return [
+        {
+            "slug": entry.slug,
+            "name": entry.programme.name,
+            "organisation": entry.programme.organisation,
+            "summary": entry.programme.summary,
+            "model": MODEL_NAMES_DA[entry.programme.model],
+            "url": f"{base}{SECTION}/{entry.slug}/index.md",
+        }
+        for entry in catalogue.programmes
+    ]
+
+
+class _PageSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, and `"x" * 10**9` or `9 ** 9 ** 9` refused before they fill the memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        sizes = [abs(v) if isinstance(v, int | float) else len(v) for v in (left, right) if _sized(v)]
+        if operator == "**" and sizes and (sizes[0] > MAX_RESULT or sizes[-1] > 64):
+            raise SecurityError("tallet bliver for stort")
+        if operator == "*" and len(sizes) == 2 and sizes[0] * sizes[1] > MAX_RESULT:
+            raise SecurityError("resultatet bliver for stort")
+        return super().call_binop(context, operator, left, right)
+
+
+def _sized(value: Any) -> bool:
+    return isinstance(value, int | float | str | list | tuple) and not isinstance(value, bool)
+
+
+@cache
+def sandbox() -> ImmutableSandboxedEnvironment:
+    """The environment for pages: sandboxed, autoescaped, strict about unknown names."""
+    return _PageSandbox(
+        autoescape=True,
+        finalize=safe_output,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
 def render_page_macros(markdown: str, catalogue: Catalogue, page_path: str) -> str:
-    """Expand macros in a hand-written page; a mistake names the page and line."""
+    """Expand macros in a hand-written page once; a mistake names the page and line."""
     if "{{" not in markdown and "{%" not in markdown:
         return markdown
     where = f"docs/{page_path}"
     try:
-        template = environment().from_string(markdown)
+        template = sandbox().from_string(markdown)
         return template.render(**page_macros(catalogue, page_path))
     except TemplateSyntaxError as exc:
         raise ProblemsError([Problem(where, exc.lineno, 1, "", f"fejl i makro: {exc.message}")]) from None
-    except (UndefinedError, ValueError, TypeError) as exc:
-        raise ProblemsError([Problem(where, 1, 1, "", f"makroen kunne ikke udføres: {exc}")]) from None
+    except (TemplateError, ValueError, TypeError, LookupError, ArithmeticError) as exc:
+        line = _template_line(exc.__traceback__)
+        raise ProblemsError([Problem(where, line, 1, "", _explain(exc))]) from None
+
+
+def _explain(exc: Exception) -> str:
+    """The reason in Danish: the sandbox's and Jinja's own words are English."""
+    offered = ", ".join(f"{name}()" for name in MACROS)
+    if isinstance(exc, SecurityError):
+        return f"makroen må kun bruge håndbogens egne funktioner ({offered}); den forsøgte noget andet ({exc})"
+    if isinstance(exc, UndefinedError):
+        return f"makroen nævner noget, der ikke findes ({exc}); brug en af: {offered}"
+    return f"makroen kunne ikke udføres: {exc}"
+
+
+def _template_line(trace: TracebackType | None) -> int:
+    """The page's line where the macro failed: Jinja rewrites its frames to the page's lines."""
+    line = 1
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename == TEMPLATE_NAME:
+            line = trace.tb_lineno
+        trace = trace.tb_next
+    return line
 
 
 def model_comparison(catalogue: Catalogue) -> Markup:

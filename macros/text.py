@@ -10,6 +10,8 @@ import re
 
 from markupsafe import Markup, escape
 
+from .model.textpolicy import decode_references
+
 # An inline link or image, `[label](destination)`, and a reference definition, `[id]: destination`
 # (its destination may stand on the next line).
 _INLINE_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(((?:[^()]|\([^()]*\))*)\)?")  # one level of (…) inside
@@ -22,6 +24,7 @@ _DESTINATION = re.compile(r"(\]\()([^)]*)|(\]:)(\s*\S*)")
 _SCHEME = re.compile(r"[\s<]*([a-zA-Z][a-zA-Z0-9+.\-\s]*):")
 # Control characters (except tab and newline): a browser strips them in front of a URL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # `![alt](url)` would make every reader's browser fetch from a third party: no images from YAML.
 _IMAGE = re.compile(r"!(?=\[)")
@@ -46,7 +49,8 @@ def _defuse_destination(match: re.Match[str]) -> str:
 
 
 def _unsafe(target: str) -> bool:
-    found = _SCHEME.match(target)
+    # Read the destination as pandoc and browsers do: `javascript\:` and `javascript&#58;` are javascript:.
+    found = _SCHEME.match(decode_references(_ESCAPED.sub(r"\1", target)))
     if not found:
         return False
     scheme = re.sub(r"\s", "", found.group(1)).lower()

@@ -71,7 +71,7 @@ def test_annotations_escape_what_github_reads_as_syntax() -> None:
     problem = Problem("programmes/a,b:c.yaml", 3, 5, "roles.mentor", "100% sikker\r\nlinje 2, del: 3", "warning")
     assert github_annotation(problem) == (
         "::warning file=programmes/a%2Cb%3Ac.yaml,line=3,col=5,title=Advarsel%3A roles.mentor"
-        "::roles.mentor: 100%25 sikker%0D%0Alinje 2, del: 3"
+        "::roles.mentor: 100%25 sikker<U+000D><U+000A>linje 2, del: 3"  # a line break in a value is shown
     )
 
 

@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from macros.catalogue import Catalogue, load_catalogue
+from macros.fill import MARK
 from macros.render import format_date
 from tests.conftest import ROOT, html
 
@@ -68,7 +69,7 @@ def test_contract_docx_is_a4_with_goals_terms_clause_and_signatures(
     for question in p.contract.goal_questions:
         assert question in text
     assert re.search(r"^Mentee: _{20,}$", text, re.M)  # a line to sign on
-    assert "§§" not in text and "&amp;" not in text
+    assert MARK not in text and "&amp;" not in text
 
 
 @pytest.mark.parametrize("slug", PROGRAMMES)
@@ -86,7 +87,7 @@ def test_contract_odt_is_a4_and_holds_the_same(built_site: Path, catalogue: Cata
         assert heading in headings
     for term in p.contract.terms:
         assert term.title in headings
-    assert "§§" not in odt_content(path)
+    assert MARK not in odt_content(path)
 
 
 def test_group_agreement_only_for_group_programmes(built_site: Path, catalogue: Catalogue) -> None:

@@ -61,7 +61,7 @@ def test_empty_list_removes_the_paragraph(masters: dict[str, bytes], kind: str) 
 
 
 def test_a_placeholder_without_value_is_an_error(masters: dict[str, bytes]) -> None:
-    with pytest.raises(ValueError, match="§§moede§§"):
+    with pytest.raises(ValueError, match="pladsholderen »moede« fik ingen værdi"):
         fill_document(masters["docx"], "docx", {"forloeb": "Hold A"})
 
 
@@ -104,10 +104,15 @@ def test_cache_reuses_results_and_remakes_only_what_changed(built_site: Path, tm
     assert all(changed[p] == first[p] for p in first if p.startswith("programmer/gruppementor/"))
 
 
-def test_our_marker_in_a_programme_text_is_a_danish_error(tmp_path: Path) -> None:
+def test_our_marker_cannot_come_from_a_programme_text(tmp_path: Path) -> None:
+    """The old marker »§§del§§« is plain text now; the new one is refused where files load."""
     project = copy_project(tmp_path)
     source = project / "programmes" / "gruppementor.yaml"
-    source.write_text(source.read_text(encoding="utf-8").replace("name: ", "name: §§del§§ ", 1), encoding="utf-8")
-    with pytest.raises(ProblemsError) as caught:
-        export_documents(load_catalogue(project), DocumentOptions(cache_dir=None))
-    assert "programmes/gruppementor.yaml:1:1: fejl: teksten indeholder »§§«" in str(caught.value)
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace("name: ", "name: §§del§§ ", 1), encoding="utf-8")
+    assert load_catalogue(project).programme("gruppementor").programme.name.startswith("§§del§§ ")  # type: ignore[union-attr]
+    for written in (r"\uFDD0del\uFDD0", "&#xFDD0;del&#xFDD0;", r"\\\\&#xFDD0;del"):
+        source.write_text(original.replace("name: ", f'name: "{written}" # ', 1), encoding="utf-8")
+        with pytest.raises(ProblemsError) as caught:
+            load_catalogue(project)
+        assert "der ikke er et bogstav eller tegn i nogen skrift (U+FDD0)" in str(caught.value)

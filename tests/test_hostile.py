@@ -382,39 +382,46 @@ def test_the_build_stops_on_heavy_input_within_limits(tmp_path: Path, name: str)
 
 # Text from a pull request with HTML, scripts and unsafe links in every kind of field.
 # `PWNED` marks each payload: if a browser ran one, it would set window.__pwned.
+# Unsafe links and control characters are refused where the text is loaded (tests/test_hostile_text.py);
+# what the policy lets through must still be harmless on every page and in every document.
 HOSTILE_PROGRAMME = r"""
-name: "Ond <script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
+name: "Ond <script>window.__pwned=1</script><img src=x onerror=window.__pwned=2> {{ 7 * 7 }}"
 organisation: '<iframe src="javascript:window.__pwned=3"></iframe> Kommune'
-summary: "Se [klik](javascript:window.__pwned=4), [data](data:text/html,<script>PWNED</script>)
-  og [ny linje](java\nscript:window.__pwned=5)."
+summary: "Se [klik](https://example.org/klik'onmouseover=window.__pwned=4) og <b onclick=window.__pwned=5>
+  fed</b> {% raw %}."
 purpose: |
-  [ref]: javascript:window.__pwned=6
+  [ref]: https://example.org/?a='onclick='window.__pwned=6
   Et [referencelink][ref] og <svg onload=window.__pwned=7>.
 
   - [liste][r2]
-  - [r2]: javascript:window.__pwned=8
+  - [r2]: mailto:tovholder@example.org
 
   Tekst med attributter
   {: onclick=window.__pwned=9 }
 
   *fed*{ onmouseover=window.__pwned=10 } og [et link](https://example.org){: onclick=window.__pwned=11 }
-strategy: "[styretegn](\x01javascript:window.__pwned=12) og [mellemrum]( JAVASCRIPT:window.__pwned=13)"
+strategy: "[mellemrum]( https://example.org ) og &#106;avascript:window.__pwned=13"
 audience: '<a href="javascript:window.__pwned=14">rå HTML</a> &lt;b&gt; &#106;avascript:'
 about: "<style>body{display:none}</style>"
 model: one_to_one
 roles:
   mentor:
-    description: "<script>window.__pwned=15</script> [x](vbscript:PWNED)"
+    title: "Mentor <img src=x onerror=window.__pwned=16>"
+    description: "<script>window.__pwned=15</script> [x](mailto:tovholder@example.org)"
 coordination:
   intro: '<base href="https://evil.example.org/"><meta http-equiv="refresh" content="0;url=javascript:PWNED">'
   duties: ["<object data=javascript:PWNED></object><embed src=javascript:PWNED>"]
+  contacts:
+    - role: "Tovholder <script>window.__pwned=17</script>"
+      unit: "HR"
+      email: tovholder@example.org
 """
 HOSTILE_COHORT = {
     "programme: mentorordning-ledere": "programme: ondsindet",
     "name: Mentorordning for ledere, runde 1 2027": 'name: "Hold </title><script>window.__pwned=20</script>"',
-    "place: Rådhuset, mødelokale 4": 'place: "<img src=x onerror=window.__pwned=21> [x](javascript:PWNED)"',
+    "place: Rådhuset, mødelokale 4": 'place: "<img src=x onerror=window.__pwned=21> [x](https://example.org/x)"',
     "theme: Forventninger og kontrakt": 'theme: "<script>window.__pwned=22</script>"',
-    "online: https://moede.example.org/par-3": 'online: "https://moede.example.org/\\"><script>window.__pwned=23</script>"',
+    "online: https://moede.example.org/par-3": 'online: "https://moede.example.org/par-3?x=\'onmouseover=window.__pwned=23"',
 }
 SAFE_SCHEMES = {"http", "https", "mailto", "tel", "webcal"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "srcdoc"}
@@ -488,6 +495,16 @@ def test_html_from_yaml_is_shown_as_text(hostile_site: Path) -> None:
     assert page.h1 is not None
     assert "Ond <script>window.__pwned=1</script>" in page.h1.get_text()
     assert "<iframe" in page.get_text()
+
+
+def test_generated_text_is_never_run_as_a_macro(hostile_site: Path) -> None:
+    """A programme's `{{ … }}` and `{% … %}` are text: generated pages go through Jinja once, and
+    what a page macro prints (the programme list on the front page) is not expanded again."""
+    for page in ("programmer/ondsindet/index.html", "index.html"):
+        text = BeautifulSoup((hostile_site / page).read_text(encoding="utf-8"), "html.parser").get_text()
+        assert "{{ 7 * 7 }}" in text and "Ond <script>window.__pwned=1</script>" in text, page
+    summary = BeautifulSoup((hostile_site / "index.html").read_text(encoding="utf-8"), "html.parser").get_text()
+    assert "{% raw %}" in summary
 
 
 def test_no_unsafe_link_reaches_any_document(hostile_site: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +105,9 @@ def test_pull_request_checks_builds_tests_and_shares_the_site() -> None:
 def test_main_branch_is_published_to_pages() -> None:
     workflow = load(ROOT / ".github" / "workflows" / "publish.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {}  # least privilege: each job names what it needs
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "mentor build --strict" in runs(workflow)
     assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses(workflow))
     deploy = workflow["jobs"]["deploy"]
@@ -117,3 +121,18 @@ def test_builds_see_the_whole_history_for_the_last_changed_dates(path: Path) -> 
         if "mentor build --strict" in "\n".join(s.get("run", "") for s in job["steps"]):
             checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
             assert checkout["with"]["fetch-depth"] == "0"
+
+
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    """zizmor (dev extra) audits permissions, template injection and pinning, offline."""
+    zizmor = Path(sys.executable).parent / "zizmor"
+    assert zizmor.exists(), "zizmor mangler: installér udviklerpakkerne med pip install -e '.[dev]'"
+    command = [str(zizmor), "--offline", "--no-progress", ".github/workflows"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_the_pull_request_runs_zizmor() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "pull-request.yml")
+    assert "zizmor --offline .github/workflows" in runs(workflow)

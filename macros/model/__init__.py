@@ -1,6 +1,6 @@
 """The typed model: programmes, their group design and the shared content."""
 
-from .base import ID_RE, Strict
+from .base import ID_RE, Strict, name_problem
 from .cohort import Cohort
 from .group import GroupDesign, Variant
 from .programme import LearningLanguage, Programme, Role
@@ -17,4 +17,5 @@ __all__ = [
     "SharedContent",
     "Strict",
     "Variant",
+    "name_problem",
 ]

@@ -34,13 +34,13 @@ instead of `meetings`; each pair gets a suggested plan from the programme's rhyt
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .base import Id, ShortText, Strict, Text, TextList
+from .base import Date, Id, ShortText, Strict, Text, TextList
+from .textpolicy import check_web_link
 
 _CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
@@ -48,12 +48,6 @@ _CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 def _clock(value: str) -> str:
     if not _CLOCK_RE.match(value):
         raise ValueError(f"'{value}' er ikke et klokkeslæt; skriv TT:MM i anførselstegn, fx \"17:00\"")
-    return value
-
-
-def _web_link(value: str) -> str:
-    if not value.startswith("https://") or any(c.isspace() for c in value):
-        raise ValueError(f"'{value[:60]}' er ikke et gyldigt link; det skal begynde med https://")
     return value
 
 
@@ -67,7 +61,7 @@ Clock = Annotated[
 ]
 WebLink = Annotated[
     str,
-    AfterValidator(_web_link),
+    AfterValidator(check_web_link),
     Field(description="Link, der begynder med https://.", json_schema_extra={"pattern": "^https://\\S+$"}),
 ]
 Hours = Annotated[float, Field(gt=0, le=12)]
@@ -97,7 +91,7 @@ class Person(Strict):
 class Mentee(Person):
     """A mentee; `joined` records a late start."""
 
-    joined: dt.date | None = Field(
+    joined: Date | None = Field(
         default=None, description="Dato, hvor mentee kom med, hvis det var efter forløbets start (valgfrit)."
     )
 
@@ -115,7 +109,7 @@ class Homework(Strict):
     hand_in: ShortText | None = Field(
         default=None, description="Hvordan besvarelsen afleveres, fx »pr. mail til mentor«. Udelades: programmets."
     )
-    due: dt.date | None = Field(
+    due: Date | None = Field(
         default=None,
         description="Fast frist (ÅÅÅÅ-MM-DD). Udelades: fristen regnes ud fra reglen i `homework_due` "
         "eller programmet, fx to dage før næste møde.",
@@ -132,7 +126,7 @@ class Meeting(Strict):
     """A meeting of the group, or of a pair."""
 
     id: Id = Field(description="Mødets faste id, fx `moede-1`. Kalenderen genkender mødet på det, så ret det ikke.")
-    date: dt.date = Field(description="Mødets dato (ÅÅÅÅ-MM-DD).")
+    date: Date = Field(description="Mødets dato (ÅÅÅÅ-MM-DD).")
     start: Clock
     hours: Hours | None = Field(default=None, description="Mødets længde i timer. Udelades: programmets længde.")
     place: ShortText | None = Field(default=None, description="Mødested, fx »Rådhuset, mødelokale 2«.")
@@ -148,7 +142,7 @@ class MentorMeeting(Strict):
     kind: Literal["evaluation", "planning"] = Field(
         description="evaluation (evaluering lige efter en runde) eller planning (planlægning før næste runde)."
     )
-    date: dt.date = Field(description="Mødets dato (ÅÅÅÅ-MM-DD).")
+    date: Date = Field(description="Mødets dato (ÅÅÅÅ-MM-DD).")
     start: Clock
     hours: Hours = Field(description="Mødets længde i timer.")
     place: ShortText | None = Field(default=None, description="Mødested (valgfrit).")
@@ -171,7 +165,7 @@ class Pair(Strict):
     id: Id = Field(description="Parrets id, fx `par-1`.")
     mentor: Id = Field(description="Mentors id fra listen `mentors`.")
     mentee: Id = Field(description="Mentees id fra listen `mentees`.")
-    first_meeting: dt.date | None = Field(
+    first_meeting: Date | None = Field(
         default=None, description="Første møde (ÅÅÅÅ-MM-DD). Udelades: forløbets startdato."
     )
     time: Clock | None = Field(default=None, description="Parrets sædvanlige klokkeslæt. Udelades: `pair_defaults`.")
@@ -220,8 +214,8 @@ class Cohort(Strict):
     programme: Id = Field(description="Programmets id = filnavnet i `programmes/` uden .yaml, fx `gruppementor`.")
     variant: Id | None = Field(default=None, description="Variantens id, fx `lederaspiranter` (kun gruppeforløb).")
     name: ShortText = Field(description="Forløbets navn, fx »Lederaspiranter, hold 1, forår 2027«.")
-    start: dt.date = Field(description="Forløbets første dag (ÅÅÅÅ-MM-DD).")
-    end: dt.date = Field(description="Forløbets sidste dag (ÅÅÅÅ-MM-DD).")
+    start: Date = Field(description="Forløbets første dag (ÅÅÅÅ-MM-DD).")
+    end: Date = Field(description="Forløbets sidste dag (ÅÅÅÅ-MM-DD).")
     description: Text | None = Field(default=None, description="Et par linjer om forløbet (valgfrit).")
     privacy: Privacy = Field(default=Privacy(), description="Hvad siden og kalenderne må vise om deltagerne.")
     homework_due: DueRule = Field(default=DueRule(), description="Reglen for hjemmeopgavernes frister.")

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, ShortText, Strict, Text, TextList
+from .base import Email, Id, ShortText, Strict, Text, TextList
 
 ModelKind = Literal["one_to_one", "group", "digital_network", "physical_network"]
 RoleKey = Literal["mentor", "mentee", "coordinator", "manager", "process_consultant", "commissioner"]
@@ -121,7 +121,7 @@ class Contact(Strict):
 
     role: ShortText = Field(description="Funktion, fx »Udviklingskonsulent«. Aldrig et personnavn.")
     unit: ShortText = Field(description="Afdeling eller forvaltning.")
-    email: ShortText | None = Field(default=None, description="Fælles postkasse, fx mentor@example.org.")
+    email: Email | None = Field(default=None, description="Fælles postkasse, fx mentor@example.org.")
 
 
 class Coordination(Strict):

@@ -6,8 +6,11 @@
 -- and lists. Links between the site's pages mean nothing on paper: they become
 -- plain text, and web links show their address.
 
-local function is_relative(target)
-  return not target:match("^%a[%w+.-]*:") and not target:match("^#")
+-- Only web and e-mail addresses stay links on paper. Everything else (pages, anchors
+-- such as #roller that a booklet may not have, any other scheme) becomes its text.
+local function keeps_link(target)
+  local scheme = (target:match("^(%a[%w+.-]*):") or ""):lower()
+  return scheme == "https" or scheme == "http" or scheme == "mailto"
 end
 
 -- Tables fill the text width: a narrow first column for the row headers and
@@ -64,7 +67,7 @@ function RawInline(el)
 end
 
 function Link(el)
-  if is_relative(el.target) then
+  if not keeps_link(el.target) then
     return el.content
   end
   local text = pandoc.utils.stringify(el.content)

@@ -17,6 +17,7 @@ PAGES = [
     "programmer/",
     "programmer/ondsindet/",
     "programmer/ondsindet/roller/",
+    "programmer/ondsindet/tovholdere/",
     "programmer/ondsindet/forloeb/",
     "programmer/ondsindet/forloeb/2027-ondsindet/",
 ]
