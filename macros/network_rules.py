@@ -37,6 +37,13 @@ def check_people_fit(cohort: Cohort, programme: Programme, plan: CohortPlan) -> 
 
 
 def _network_people(cohort: Cohort) -> Iterable[Finding]:
+    for key in ("mentors", "mentees", "pairs", "mentor_meetings"):
+        if getattr(cohort, key):
+            message = (
+                f"{key} hører til mentorordninger; et netværk har kun deltagere (participants) og en "
+                "proceskonsulent (process_consultant) – slet afsnittet"
+            )
+            yield Finding((key,), message, "people-model")
     if cohort.process_consultant is None:
         yield Finding(("participants",), "netværket mangler sin proceskonsulent under process_consultant", "people")
     if len(cohort.participants) < 2:

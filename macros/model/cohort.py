@@ -253,10 +253,8 @@ class Cohort(Strict):
 
     @model_validator(mode="after")
     def _one_shape(self) -> Cohort:
-        network = bool(self.participants) or self.process_consultant is not None
-        if network and (self.mentors or self.mentees or self.pairs or self.mentor_meetings):
-            raise ValueError(NOT_BOTH)
-        if not network and not (self.mentors and self.mentees):
+        # Mentors next to participants is reported by the rules, at the line of the key.
+        if not self.is_network and not (self.mentors and self.mentees):
             raise ValueError(
                 "forløbet mangler deltagere: skriv mentors og mentees, eller i et netværk participants og "
                 "process_consultant"
@@ -275,10 +273,6 @@ class Cohort(Strict):
         return [*self.mentors, *self.mentees, *self.participants, *consultant]
 
 
-NOT_BOTH = (
-    "et forløb har enten mentors og mentees (mentorordning) eller participants og process_consultant "
-    "(netværk) – ikke begge dele; pairs og mentor_meetings hører kun til mentorordninger"
-)
 # What editors see: a cohort is either a mentoring cohort or a network cohort, never both.
 COHORT_SHAPES = {
     "oneOf": [
