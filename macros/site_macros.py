@@ -16,7 +16,8 @@ from markupsafe import Markup
 from .catalogue import Catalogue
 from .pages import languages_table, programme_list
 from .problems import Problem, ProblemsError
-from .render import ROLE_NAMES_DA, environment, html_table
+from .comparison import model_comparison
+from .render import environment
 
 
 def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[..., Any]]:
@@ -32,7 +33,7 @@ def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[...,
 
     return {
         "programme_list": lambda: programme_list(catalogue, base=base),
-        "model_comparison": lambda: model_comparison(catalogue),
+        "model_comparison": lambda: model_comparison(catalogue, base=base),
         "learning_languages": learning_languages,
         "catalogue": lambda: catalogue,
     }
@@ -50,18 +51,3 @@ def render_page_macros(markdown: str, catalogue: Catalogue, page_path: str) -> s
         raise ProblemsError([Problem(where, exc.lineno, 1, "", f"fejl i makro: {exc.message}")]) from None
     except (UndefinedError, ValueError, TypeError) as exc:
         raise ProblemsError([Problem(where, 1, 1, "", f"makroen kunne ikke udføres: {exc}")]) from None
-
-
-def model_comparison(catalogue: Catalogue) -> Markup:
-    """The four models side by side: who takes part, how many, how often, roles, use."""
-    models = catalogue.shared.models
-    rows = [
-        ("Kort fortalt", [m.summary for m in models]),
-        ("Hvem deltager", [m.participants for m in models]),
-        ("Mentees pr. mentor", [m.mentees_per_mentor for m in models]),
-        ("Mødemønster", [m.meeting_pattern for m in models]),
-        ("Roller", [", ".join(ROLE_NAMES_DA[r] for r in m.roles) for m in models]),
-        ("Egner sig til", [m.suits for m in models]),
-        ("Ressourcer", [m.cost for m in models]),
-    ]
-    return html_table("De fire modeller side om side", [m.name for m in models], rows, css="mentor-models")
