@@ -21,6 +21,7 @@ from functools import cache
 from typing import Literal
 
 from .cohorts import CohortEntry
+from .downloads import FILE_ROLES
 from .ics import local_time, serialize, text, utc_time, verbatim
 from .model import Programme
 from .render import format_date
@@ -60,12 +61,7 @@ def calendar_specs(entry: CohortEntry) -> list[CalendarSpec]:
             for pair in entry.plan.pairs
         ]
     roles: tuple[Role, ...] = ("participant", "process_consultant") if entry.cohort.is_network else ("mentee", "mentor")
-    return [CalendarSpec(f"{entry.id}-{_file_role(role)}.ics", ROLE_TITLES[role], role) for role in roles]
-
-
-def _file_role(role: Role) -> str:
-    """The role in a calendar's file name, in Danish for networks: `-deltager.ics`, `-proceskonsulent.ics`."""
-    return {"participant": "deltager", "process_consultant": "proceskonsulent"}.get(role, role)
+    return [CalendarSpec(f"{entry.id}-{FILE_ROLES.get(role, role)}.ics", ROLE_TITLES[role], role) for role in roles]
 
 
 def export_calendar(entry: CohortEntry, programme: Programme, spec: CalendarSpec) -> bytes:

@@ -16,6 +16,7 @@ from .model.programme import RoleKey
 from .render import format_date
 
 OFFICE_FORMATS = (("docx", "Word (.docx)"), ("odt", "OpenDocument (.odt)"))
+FILE_ROLES = {"participant": "deltager", "process_consultant": "proceskonsulent"}  # Danish in file names
 ROLE_BOOKLETS: tuple[RoleKey, ...] = ("mentor", "mentee", "participant", "process_consultant")
 
 
@@ -78,7 +79,7 @@ OFFICE_DOCUMENTS = (
 
 def booklet_name(slug: str, role: str | None = None) -> str:
     """`haefte-<slug>.pdf`, or `haefte-mentor-<slug>.pdf` for a role's booklet."""
-    return f"haefte-{role}-{slug}.pdf" if role else f"haefte-{slug}.pdf"
+    return f"haefte-{FILE_ROLES.get(role, role)}-{slug}.pdf" if role else f"haefte-{slug}.pdf"
 
 
 def office_documents(p: Programme) -> list[OfficeDocument]:
