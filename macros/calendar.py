@@ -220,7 +220,10 @@ def _people(entry: CohortEntry, scope: str) -> list[str]:
     if cohort.is_network:
         consultant = cohort.process_consultant.name if cohort.process_consultant else None
         participants = ", ".join(p.name for p in cohort.participants if p.name)
-        lines = (f"Proceskonsulent: {consultant}." * bool(consultant), f"Deltagere: {participants}." * bool(participants))
+        lines = (
+            f"Proceskonsulent: {consultant}." * bool(consultant),
+            f"Deltagere: {participants}." * bool(participants),
+        )
         return [line for line in lines if line]
     mentors = ", ".join(p.name for p in cohort.mentors if p.name)
     mentees = ", ".join(p.name for p in cohort.mentees if p.name)

@@ -51,7 +51,16 @@ def _example(catalogue: Catalogue, model: ModelDescription) -> ProgrammeEntry | 
 
 def _column(model: ModelDescription, entry: ProgrammeEntry | None, base: str) -> Column:
     if entry is None:
-        facts = (model.participants, "", model.mentees_per_mentor, model.meeting_pattern, "", "", model.suits, model.cost)
+        facts = (
+            model.participants,
+            "",
+            model.mentees_per_mentor,
+            model.meeting_pattern,
+            "",
+            "",
+            model.suits,
+            model.cost,
+        )
         return Column(model.name, None, None, facts)
     p = entry.programme
     glance = p.at_a_glance
@@ -96,7 +105,11 @@ def _pattern(p: Programme) -> str:
             text += f", og dialog mellem møderne på {tool[0].lower()}{tool[1:]}"
         return text + "."
     length = p.meeting_guide.length
-    hours = format_hours(length.min) if length.min == length.max else f"{format_hours(length.min)}–{format_hours(length.max)}"
+    hours = (
+        format_hours(length.min)
+        if length.min == length.max
+        else f"{format_hours(length.min)}–{format_hours(length.max)}"
+    )
     phases = [f"hver {ph.interval_weeks_min}.–{ph.interval_weeks_max}. uge" for ph in p.meeting_guide.rhythm.phases]
     return f"Møder på {hours} timer" + (f", først {' og siden '.join(phases)}." if phases else ".")
 

@@ -117,7 +117,9 @@ def cohort_downloads(entry: CohortEntry, p: Programme) -> list[Download]:
             for pair in entry.plan.pairs
         ]
     if p.network is not None:
-        return [_office("Aftale for netværket", "udfyldt med forløbets navn og mødedatoer", cohort_stem("aftale", entry))]
+        return [
+            _office("Aftale for netværket", "udfyldt med forløbets navn og mødedatoer", cohort_stem("aftale", entry))
+        ]
     items = [_office("Kontrakt", "udfyldt med forløbets navn og mødedatoer", cohort_stem("kontrakt", entry))]
     if p.is_group:
         agreement = cohort_stem("gruppeaftale", entry)

@@ -68,7 +68,9 @@ def check_network_meetings(cohort: Cohort, programme: Programme, plan: CohortPla
     if network is None or not cohort.meetings:
         return
     if len(cohort.meetings) != network.meeting_count:
-        message = f"forløbet har {len(cohort.meetings)} netværksmøder, men programmet er lagt an på {network.meeting_count}"
+        message = (
+            f"forløbet har {len(cohort.meetings)} netværksmøder, men programmet er lagt an på {network.meeting_count}"
+        )
         yield Finding(("meetings",), message, "meeting-count", "warning")
     for i, meeting in enumerate(cohort.meetings):
         if meeting.hours is not None and meeting.hours != network.meeting_hours:

@@ -77,7 +77,9 @@ PROGRAMME_PAGES = [
     PageSpec("netvaerk.md", "Netværkets design", "programme/network.md.j2", _network),
     PageSpec("varianter.md", "Varianter", "programme/variants.md.j2", _group),
     PageSpec("moedeguide.md", "Det gode møde", "programme/meeting_guide.md.j2"),
-    PageSpec("laeringssprog.md", "De fire læringssprog", "programme/languages.md.j2", _mentoring_or("learning_languages")),
+    PageSpec(
+        "laeringssprog.md", "De fire læringssprog", "programme/languages.md.j2", _mentoring_or("learning_languages")
+    ),
     PageSpec("kontrakt.md", "Kontrakten", "programme/contract.md.j2", _mentoring_or("mentor_contract")),
     PageSpec("aftale.md", "Aftale for netværket", "programme/network_agreement.md.j2", _network),
     PageSpec("fortrolighed.md", "Tavshedspligt og nærmeste leder", "programme/confidentiality.md.j2"),

@@ -187,8 +187,7 @@ def _network(p: Programme) -> str:
         "participants:",
         *[f"  - id: d{number:02d}" for number in range(1, network.size.typical + 1)],
         "",
-        f"# Netværkets {network.meeting_count} netværksmøder i tidsrækkefølge"
-        + (", online." if online else "."),
+        f"# Netværkets {network.meeting_count} netværksmøder i tidsrækkefølge" + (", online." if online else "."),
         "# Et netværk har som udgangspunkt ingen hjemmeopgaver.",
         "meetings:",
     ]

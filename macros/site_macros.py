@@ -14,9 +14,9 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from markupsafe import Markup
 
 from .catalogue import Catalogue
+from .comparison import model_comparison
 from .pages import languages_table, programme_list
 from .problems import Problem, ProblemsError
-from .comparison import model_comparison
 from .render import environment
 
 

@@ -8,6 +8,7 @@ the real build and checked for those words.
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 from macros.catalogue import load_catalogue
 from macros.problems import ProblemsError
 from tests.conftest import ROOT, build_site, copy_project, html
+from tests.test_schema import errors as schema_errors
 
 NETWORKS = {"digitalt-netvaerk": "digital_network", "fysisk-netvaerk": "physical_network"}
 # The handbook's own name (header, calendar PRODID and UIDs) is not a word about the model.
@@ -141,7 +143,7 @@ def test_mentors_in_a_network_cohort_are_an_error_at_their_line(tmp_path: Path) 
     cohort = (
         "programme: fysisk-netvaerk\nname: Prøve\nstart: 2027-09-01\nend: 2027-12-01\n"
         "mentors:\n  - id: mentor-a\nmentees:\n  - id: m01\n"
-        "meetings:\n  - id: moede-1\n    date: 2027-09-02\n    start: \"13:00\"\n"
+        'meetings:\n  - id: moede-1\n    date: 2027-09-02\n    start: "13:00"\n'
     )
     errors = _check(tmp_path, cohort).errors
     assert [(e.line, e.key) for e in errors] == [(5, "mentors")]
@@ -161,7 +163,13 @@ def test_a_renamed_role_that_inherits_texts_is_a_warning(tmp_path: Path) -> None
     project = copy_project(tmp_path)
     path = project / "programmes" / "gruppementor.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  mentor:\n    title: Gruppementor\n", "  coordinator:\n    title: Netværksværter\n  mentor:\n    title: Gruppementor\n"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "  mentor:\n    title: Gruppementor\n",
+            "  coordinator:\n    title: Netværksværter\n  mentor:\n    title: Gruppementor\n",
+        ),
+        encoding="utf-8",
+    )
     warnings = [w for w in load_catalogue(project).warnings if w.code == "inherited-role-texts"]
     assert len(warnings) == 1
     assert warnings[0].key == "roles.coordinator.title"
@@ -180,3 +188,35 @@ def test_a_network_built_strictly_from_a_fresh_programme(tmp_path: Path) -> None
     for path in network_files(project / "site", "fysisk-netvaerk"):
         if path.suffix in (".html", ".ics"):
             assert mentor_words(readable_text(path)) == [], path
+
+
+NETWORK_COHORT = """\
+programme: fysisk-netvaerk
+name: Prøve
+start: 2027-09-01
+end: 2027-12-01
+process_consultant:
+  id: pk
+participants:
+  - id: d01
+  - id: d02
+meetings:
+  - id: moede-1
+    date: 2027-09-02
+    start: "13:00"
+"""
+
+
+def test_the_schema_accepts_a_network_cohort_and_rejects_one_with_mentors(tmp_path: Path) -> None:
+    assert schema_errors("cohort.schema.json", NETWORK_COHORT, tmp_path) == []
+    with_mentors = NETWORK_COHORT + "mentors:\n  - id: mentor-a\n"
+    assert schema_errors("cohort.schema.json", with_mentors, tmp_path) != []
+    without_consultant = NETWORK_COHORT.replace("process_consultant:\n  id: pk\n", "")
+    assert schema_errors("cohort.schema.json", without_consultant, tmp_path) != []
+
+
+def test_the_schema_describes_the_network_section() -> None:
+    schema = json.loads((ROOT / "schema" / "programme.schema.json").read_text(encoding="utf-8"))
+    network = schema["$defs"]["NetworkDesignPartial"]["properties"]
+    assert {"platform", "meeting_place", "consultant", "size", "start", "end", "contributions"} <= set(network)
+    assert schema["$defs"]["ConsultantAttachmentPartial"]["properties"]["kind"]["enum"] == ["loose", "fixed"]

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
@@ -214,6 +214,23 @@ class Acknowledgement(Strict):
     reason: ShortText = Field(description="Kort begrundelse, fx »aftalt med opdragsgiver«.")
 
 
+# What editors see: a cohort is either a mentoring cohort or a network cohort, never both.
+COHORT_SHAPES: dict[str, Any] = {
+    "oneOf": [
+        {
+            "title": "Mentorordning",
+            "required": ["mentors", "mentees"],
+            "not": {"anyOf": [{"required": ["participants"]}, {"required": ["process_consultant"]}]},
+        },
+        {
+            "title": "Netværk",
+            "required": ["participants", "process_consultant"],
+            "not": {"anyOf": [{"required": [key]} for key in ("mentors", "mentees", "pairs", "mentor_meetings")]},
+        },
+    ]
+}
+
+
 class Cohort(Strict):
     """A cohort: one run of a programme with its people, meetings and homework."""
 
@@ -227,16 +244,12 @@ class Cohort(Strict):
     description: Text | None = Field(default=None, description="Et par linjer om forløbet (valgfrit).")
     privacy: Privacy = Field(default=Privacy(), description="Hvad siden og kalenderne må vise om deltagerne.")
     homework_due: DueRule = Field(default=DueRule(), description="Reglen for hjemmeopgavernes frister.")
-    mentors: list[Person] = Field(
-        default=[], max_length=50, description="Mentorerne (mindst én; ikke i netværk)."
-    )
+    mentors: list[Person] = Field(default=[], max_length=50, description="Mentorerne (mindst én; ikke i netværk).")
     mentees: list[Mentee] = Field(default=[], max_length=200, description="Mentees (mindst én; ikke i netværk).")
     participants: list[Person] = Field(
         default=[], max_length=200, description="Netværkets deltagere (kun netværk, mindst to)."
     )
-    process_consultant: Person | None = Field(
-        default=None, description="Netværkets proceskonsulent (kun netværk)."
-    )
+    process_consultant: Person | None = Field(default=None, description="Netværkets proceskonsulent (kun netværk).")
     meetings: list[Meeting] = Field(
         default=[], max_length=60, description="Gruppe- eller netværksmøderne i rækkefølge (ikke én-til-én)."
     )
@@ -271,25 +284,6 @@ class Cohort(Strict):
         """Everyone in the cohort: mentors and mentees, or participants and the process consultant."""
         consultant = [self.process_consultant] if self.process_consultant else []
         return [*self.mentors, *self.mentees, *self.participants, *consultant]
-
-
-# What editors see: a cohort is either a mentoring cohort or a network cohort, never both.
-COHORT_SHAPES = {
-    "oneOf": [
-        {
-            "title": "Mentorordning",
-            "required": ["mentors", "mentees"],
-            "not": {"anyOf": [{"required": ["participants"]}, {"required": ["process_consultant"]}]},
-        },
-        {
-            "title": "Netværk",
-            "required": ["participants", "process_consultant"],
-            "not": {
-                "anyOf": [{"required": [key]} for key in ("mentors", "mentees", "pairs", "mentor_meetings")]
-            },
-        },
-    ]
-}
 
 
 __all__ = [

@@ -61,9 +61,7 @@ class NetworkDesign(Strict):
 
     method: Text = Field(description="Metoden kort fortalt: hvordan deltagerne lærer af hinanden.")
     platform: Platform | None = Field(default=None, description="Kun digitalt netværk: platformen og rytmen online.")
-    meeting_place: MeetingPlace | None = Field(
-        default=None, description="Kun fysisk netværk: mødested og rytme."
-    )
+    meeting_place: MeetingPlace | None = Field(default=None, description="Kun fysisk netværk: mødested og rytme.")
     meeting_count: int = Field(ge=1, le=40, description="Antal netværksmøder i et forløb (online eller fysisk).")
     meeting_hours: float = Field(gt=0, le=12, description="Varighed af hvert netværksmøde i timer.")
     interval_weeks: int = Field(ge=1, le=26, description="Cirka antal uger mellem netværksmøderne.")

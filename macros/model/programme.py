@@ -13,9 +13,7 @@ from pydantic import Field, model_validator
 from .base import Id, ShortText, Strict, Text, TextList
 
 ModelKind = Literal["one_to_one", "group", "digital_network", "physical_network"]
-RoleKey = Literal[
-    "mentor", "mentee", "participant", "coordinator", "manager", "process_consultant", "commissioner"
-]
+RoleKey = Literal["mentor", "mentee", "participant", "coordinator", "manager", "process_consultant", "commissioner"]
 LanguageKey = Literal["instruction", "advice", "guidance", "coaching"]
 Asker = Literal["mentee", "mentor", "participant", "process_consultant"]
 ExtraPage = Literal["learning_languages", "mentor_contract"]
