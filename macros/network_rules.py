@@ -19,7 +19,10 @@ from .schedule import CohortPlan
 def check_people_fit(cohort: Cohort, programme: Programme, plan: CohortPlan) -> Iterable[Finding]:
     """Mentors and mentees in a mentoring scheme; participants and a process consultant in a network."""
     model = MODEL_NAMES_DA[programme.model].split(" med ")[0].lower()
-    if programme.is_network_model and not cohort.is_network:
+    if programme.is_network_model and not (cohort.is_network or cohort.mentors or cohort.mentees):
+        message = "forløbet mangler deltagerne under participants og proceskonsulenten under process_consultant"
+        yield Finding(("participants",), message, "people")
+    elif programme.is_network_model and not cohort.is_network:
         message = (
             f"programmet '{cohort.programme}' er et {model}, hvor der ikke er mentorer og mentees; skriv "
             "deltagerne under participants og proceskonsulenten under process_consultant"
@@ -34,6 +37,12 @@ def check_people_fit(cohort: Cohort, programme: Programme, plan: CohortPlan) -> 
         yield Finding((key,), message, "people-model")
     elif cohort.is_network:
         yield from _network_people(cohort)
+    else:
+        yield from (
+            Finding((key,), f"feltet '{key}' mangler: skriv mindst én {key[:-1]}", "people")
+            for key in ("mentors", "mentees")
+            if not getattr(cohort, key)
+        )
 
 
 def _network_people(cohort: Cohort) -> Iterable[Finding]:

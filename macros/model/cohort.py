@@ -264,16 +264,6 @@ class Cohort(Strict):
         default=[], description="Advarsler, I har set og accepterer, med en kort begrundelse."
     )
 
-    @model_validator(mode="after")
-    def _one_shape(self) -> Cohort:
-        # Mentors next to participants is reported by the rules, at the line of the key.
-        if not self.is_network and not (self.mentors and self.mentees):
-            raise ValueError(
-                "forløbet mangler deltagere: skriv mentors og mentees, eller i et netværk participants og "
-                "process_consultant"
-            )
-        return self
-
     @property
     def is_network(self) -> bool:
         """True for a network cohort: participants and a process consultant."""
