@@ -33,10 +33,22 @@ def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[...,
 
     return {
         "programme_list": lambda: programme_list(catalogue, base=base),
-        "model_comparison": lambda: model_comparison(catalogue, base=base),
+        "model_comparison": lambda: model_comparison(catalogue, base=html_base(page_path)),
         "learning_languages": learning_languages,
         "catalogue": lambda: catalogue,
     }
+
+
+def html_base(page_path: str) -> str:
+    """From a page's published folder to the site root, for links in raw HTML that MkDocs leaves as they are.
+
+    `modeller.md` is published as `modeller/`, so its raw links need `../`.
+    """
+    folder = posixpath.dirname(page_path)
+    if posixpath.basename(page_path) != "index.md":
+        folder = posixpath.join(folder, posixpath.splitext(posixpath.basename(page_path))[0])
+    base = posixpath.relpath(".", folder or ".")
+    return "" if base == "." else f"{base}/"
 
 
 def render_page_macros(markdown: str, catalogue: Catalogue, page_path: str) -> str:
