@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.catalogue import load_catalogue
+from macros.pages import render_programme_pages
 from macros.problems import ProblemsError
 from tests.conftest import ROOT, build_site, copy_project, html
 from tests.test_schema import errors as schema_errors
@@ -220,3 +221,13 @@ def test_the_schema_describes_the_network_section() -> None:
     network = schema["$defs"]["NetworkDesignPartial"]["properties"]
     assert {"platform", "meeting_place", "consultant", "size", "start", "end", "contributions"} <= set(network)
     assert schema["$defs"]["ConsultantAttachmentPartial"]["properties"]["kind"]["enum"] == ["loose", "fixed"]
+
+
+def test_a_network_can_ask_for_the_mentor_pages(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    path = project / "programmes" / "digitalt-netvaerk.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nextra_pages: [learning_languages]\n", encoding="utf-8")
+    entry = load_catalogue(project).programme("digitalt-netvaerk")
+    assert entry is not None
+    names = [page.path.rsplit("/", 1)[1] for page in render_programme_pages(entry)]
+    assert "laeringssprog.md" in names and "kontrakt.md" not in names and "aftale.md" in names
