@@ -114,24 +114,29 @@ def inherited_role_texts(doc: Document, merged: Document, shared: Document | Non
     Merging key by key would otherwise let »Netværksværter« silently promise a mentor's
     expectations; the coordinator is told which texts were inherited, and from where.
     """
-    roles = doc.data.get("roles") if isinstance(doc.data, dict) else None
-    base = shared_base(shared, doc.data.get("model")).data.get("roles") or {} if shared else {}
-    problems = []
-    for key, role in (roles or {}).items():
-        old = (base.get(key) or {}).get("title")
-        if not isinstance(role, dict) or role.get("title") in (None, old) or old is None:
-            continue
-        inherited = [f for f in ROLE_TEXTS if f not in role and merged.data["roles"][key].get(f)]
-        if inherited:
-            names = [ROLE_TEXTS[f] for f in inherited]
-            message = (
-                f"rollen '{key}' har fået titlen »{role['title']}«, men arver {_join(names)} fra rollen "
-                f"»{old}« i {merged.mark(('roles', key, inherited[0])).file}; skriv dem selv under rollen, "
-                "eller skriv fx expectations: [] for at undlade dem"
-            )
-            path = ("roles", key, "title")
-            problems.append(at(doc.mark(path), path, message, "warning", "inherited-role-texts"))
-    return problems
+    if shared is None or not isinstance(shared.data, dict) or not isinstance(doc.data, dict):
+        return []
+    base = shared_base(shared, doc.data.get("model")).data.get("roles") or {}
+    roles = doc.data.get("roles") or {}
+    return [
+        problem
+        for key, role in roles.items()
+        if isinstance(role, dict) and isinstance(base.get(key), dict)
+        for problem in _renamed_role(doc, merged, key, role, base[key].get("title"))
+    ]
+
+
+def _renamed_role(doc: Document, merged: Document, key: str, role: dict[str, Any], old: Any) -> list[Problem]:
+    inherited = [f for f in ROLE_TEXTS if f not in role and merged.data["roles"][key].get(f)]
+    if old is None or role.get("title") in (None, old) or not inherited:
+        return []
+    message = (
+        f"rollen '{key}' har fået titlen »{role['title']}«, men arver {_join([ROLE_TEXTS[f] for f in inherited])} "
+        f"fra rollen »{old}« i {merged.mark(('roles', key, inherited[0])).file}; skriv dem selv under rollen, "
+        "eller skriv fx expectations: [] for at undlade dem"
+    )
+    path = ("roles", key, "title")
+    return [at(doc.mark(path), path, message, "warning", "inherited-role-texts")]
 
 
 def _join(names: list[str]) -> str:
