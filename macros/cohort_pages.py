@@ -105,6 +105,7 @@ def cohort_context(entry: CohortEntry, programme: Programme) -> dict[str, Any]:
         "due_rule": _due_rule_text(entry, programme),
         "pair_calendar": {spec.pair.number: spec for spec in calendar_specs(entry) if spec.pair},
         "has_homework": any(m.homework for m in entry.plan.meetings),
+        "meeting_label": _meeting_label(programme),
         "w": words(programme),
         "role_title": partial(role_title, programme),
     }
@@ -139,7 +140,7 @@ def _names(entry: CohortEntry) -> dict[str, Any]:
 
 def plan_table(entry: CohortEntry, programme: Programme) -> Markup:
     """Meetings, homework deadlines and the mentors' meetings in time order."""
-    rows = _meeting_rows(entry.plan.meetings)
+    rows = _meeting_rows(entry.plan.meetings, _meeting_label(programme))
     for planned in entry.plan.mentor_meetings:
         kind = "evaluering" if planned.meeting.kind == "evaluation" else "planlægning"
         place = planned.meeting.place or ("online" if planned.meeting.online else "")
@@ -161,11 +162,16 @@ def _meetings_table(caption: str, meetings: list[PlannedMeeting]) -> Markup:
     return _table(caption, _meeting_rows(meetings))
 
 
-def _meeting_rows(meetings: list[PlannedMeeting]) -> list[PlanRow]:
+def _meeting_label(programme: Programme) -> str:
+    """What a meeting is called in the plan: »Netværksmøde 3« in a network, else »Møde 3«."""
+    return "Netværksmøde" if programme.network else "Møde"
+
+
+def _meeting_rows(meetings: list[PlannedMeeting], label: str = "Møde") -> list[PlanRow]:
     rows = []
     for planned in meetings:
         meeting = planned.meeting
-        what = f"Møde {planned.number}" + (f": {meeting.theme}" if meeting.theme else "")
+        what = f"{label} {planned.number}" + (f": {meeting.theme}" if meeting.theme else "")
         place = meeting.place or ("online" if meeting.online else "")
         rows.append(_row(planned.start, planned.end, what, place))
         if planned.homework is not None:
