@@ -22,7 +22,9 @@ from .model import Programme
 from .pages import PROGRAMME_PAGES, programme_context, programme_page_path
 from .render import render_template
 
-ROLE_PAGES = ("metode.md", "moedeguide.md", "laeringssprog.md", "kontrakt.md", "fortrolighed.md")
+ROLE_PAGES = (
+    "metode.md", "netvaerk.md", "moedeguide.md", "laeringssprog.md", "kontrakt.md", "aftale.md", "fortrolighed.md"
+)  # fmt: skip
 FONT_SIZE = {"a5": "9.5", "a4": "11"}  # points
 PART = token("del")  # a paragraph of its own between chapters, where pandoc's output is cut
 _PART_LINE = re.compile(rf"^{PART}$", re.MULTILINE)

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Literal
 
 from .cohorts import CohortEntry
+from .downloads import FILE_ROLES
 from .ics import local_time, serialize, text, utc_time, verbatim
 from .model import Programme
 from .render import format_date
@@ -31,9 +32,15 @@ PRODID = "-//Mentorhåndbogen//Forløbskalender//DA"
 UID_DOMAIN = "mentorhaandbog"
 REMINDER = "-P1D"  # homework reminder: a day before the deadline (an RFC 5545 duration)
 DEADLINE = dt.timedelta(minutes=15)  # a deadline shows as a short, non-blocking event
-Role = Literal["mentee", "mentor", "pair"]
+Role = Literal["mentee", "mentor", "pair", "participant", "process_consultant"]
 Event = list[str]  # the content lines of one VEVENT, unfolded
-ROLE_TITLES = {"mentee": "Kalender for mentees", "mentor": "Kalender for mentorer"}
+ROLE_TITLES = {
+    "mentee": "Kalender for mentees",
+    "mentor": "Kalender for mentorer",
+    "participant": "Kalender for deltagere",
+    "process_consultant": "Kalender for proceskonsulenten",
+}
+LEADS: tuple[Role, ...] = ("mentor", "process_consultant")  # their calendars add their own meetings
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,8 @@ def calendar_specs(entry: CohortEntry) -> list[CalendarSpec]:
             CalendarSpec(f"{entry.id}-par-{pair.number}.ics", f"Kalender for par {pair.number}", "pair", pair)
             for pair in entry.plan.pairs
         ]
-    return [CalendarSpec(f"{entry.id}-{role}.ics", ROLE_TITLES[role], role) for role in ("mentee", "mentor")]
+    roles: tuple[Role, ...] = ("participant", "process_consultant") if entry.cohort.is_network else ("mentee", "mentor")
+    return [CalendarSpec(f"{entry.id}-{FILE_ROLES.get(role, role)}.ics", ROLE_TITLES[role], role) for role in roles]
 
 
 def export_calendar(entry: CohortEntry, programme: Programme, spec: CalendarSpec) -> bytes:
@@ -110,7 +118,7 @@ def _meeting_event(
     entry: CohortEntry, programme: Programme, planned: PlannedMeeting, total: int, role: Role, scope: str
 ) -> Event:
     meeting = planned.meeting
-    kind = "Mentormøde" if role == "pair" else "Gruppemøde"
+    kind = "Mentormøde" if role == "pair" else "Netværksmøde" if programme.network else "Gruppemøde"
     summary = f"{kind} {planned.number} af {total}" + (f": {meeting.theme}" if meeting.theme else "")
     lines = [entry.cohort.name, *_people(entry, scope), *_place_lines(meeting.place, meeting.online)]
     lines += _reflection_lines(programme, role)
@@ -125,7 +133,7 @@ def _meeting_event(
 def _deadline_event(entry: CohortEntry, planned: PlannedMeeting, role: Role, scope: str) -> Event:
     homework = planned.homework
     assert homework is not None
-    who = "mentees' besvarelser" if role == "mentor" else "hjemmeopgave"
+    who = {"mentor": "mentees' besvarelser", "process_consultant": "deltagernes besvarelser"}.get(role, "hjemmeopgave")
     summary = f"Frist for {who} efter møde {planned.number}"
     lines = [entry.cohort.name, *([homework.homework.title] if homework.homework.title else [])]
     lines += _list("Opgaver:", homework.homework.tasks) + _list("Refleksionsspørgsmål:", homework.homework.questions)
@@ -134,7 +142,7 @@ def _deadline_event(entry: CohortEntry, planned: PlannedMeeting, role: Role, sco
     lines.append("Besvarelserne deles med gruppen." if homework.homework.shared else "Besvarelsen er fortrolig.")
     start = homework.due_at
     extra = ["TRANSP:TRANSPARENT"]
-    if role != "mentor":
+    if role not in LEADS:
         extra += _reminder(f"Husk hjemmeopgaven: frist {_when(start)}.")
     return _event(_uid(entry, f"{scope}{planned.meeting.id}/frist"), summary, start, start + DEADLINE, lines, extra)
 
@@ -198,6 +206,8 @@ def _reflection_lines(programme: Programme, role: Role) -> list[str]:
     for block in programme.meeting_guide.reflection:
         if role in (block.asked_by, "pair"):
             who = "" if role != "pair" else ("Mentee" if block.asked_by == "mentee" else "Mentor") + ", "
+            if role == "pair" and block.asked_by not in ("mentee", "mentor"):
+                continue
             moment = "før mødet" if block.moment == "before" else "ved mødets afslutning"
             lines += _list(f"{who}{moment}:".capitalize(), block.questions)
     return lines
@@ -216,6 +226,14 @@ def _people(entry: CohortEntry, scope: str) -> list[str]:
         pair = next(p.pair for p in entry.plan.pairs if scope == f"{p.pair.id}/")
         names = {person.id: person.name for person in cohort.people}
         return [f"Mentor: {names[pair.mentor] or 'ikke oplyst'}. Mentee: {names[pair.mentee] or 'ikke oplyst'}."]
+    if cohort.is_network:
+        consultant = cohort.process_consultant.name if cohort.process_consultant else None
+        participants = ", ".join(p.name for p in cohort.participants if p.name)
+        lines = (
+            f"Proceskonsulent: {consultant}." * bool(consultant),
+            f"Deltagere: {participants}." * bool(participants),
+        )
+        return [line for line in lines if line]
     mentors = ", ".join(p.name for p in cohort.mentors if p.name)
     mentees = ", ".join(p.name for p in cohort.mentees if p.name)
     return [line for line in (f"Mentor: {mentors}." * bool(mentors), f"Mentees: {mentees}." * bool(mentees)) if line]

@@ -12,12 +12,14 @@ from typing import Any
 
 from .cohorts import CohortEntry, load_cohorts
 from .model import ModelDescription, Programme, SharedContent, name_problem
-from .problems import KeyPath, Mark, Problem, ProblemsError
+from .model.programme import MODEL_ROLES
+from .problems import KeyPath, Mark, Problem, ProblemsError, at
 from .validation import validate_model
 from .yamlsource import Document, load_yaml
 
 PROGRAMMES_DIR = "programmes"
 SHARED_FILE = "_faelles.yaml"
+NETWORK_MODELS = ("digital_network", "physical_network")
 
 
 @dataclass(frozen=True)
@@ -86,20 +88,59 @@ def validate_programme(
         return None
     merged = _merge_documents(shared, doc)
     programme = _validate(Programme, merged, problems)
-    return ProgrammeEntry(slug, doc.file, _own_roles(programme, doc, shared_models)) if programme else None
+    if programme is None:
+        return None
+    problems.extend(inherited_role_texts(doc, merged, shared))
+    return ProgrammeEntry(slug, doc.file, _own_roles(programme, doc))
 
 
-def _own_roles(programme: Programme, doc: Document, models: list[ModelDescription]) -> Programme:
+def _own_roles(programme: Programme, doc: Document) -> Programme:
     """Keep the roles the programme's model uses, plus any the programme file names itself.
 
     The shared defaults describe every role; a one-to-one scheme should not show a
-    process consultant just because the defaults have one.
+    process consultant, nor a network a mentor, just because the defaults have one.
     """
-    model = next((m for m in models if m.key == programme.model), None)
-    if model is None:
-        return programme
-    roles = {k: r for k, r in programme.roles.items() if k in model.roles or ("roles", k) in doc.marks}
+    wanted = [*MODEL_ROLES[programme.model], *(k for k in programme.roles if ("roles", k) in doc.marks)]
+    roles = {k: programme.roles[k] for k in dict.fromkeys(wanted) if k in programme.roles}
     return programme.model_copy(update={"roles": roles})
+
+
+ROLE_TEXTS = {"description": "beskrivelsen", "expectations": "forventningerne", "obligations": "forpligtelserne"}
+
+
+def inherited_role_texts(doc: Document, merged: Document, shared: Document | None) -> list[Problem]:
+    """A role given a new title in the programme, but whose texts still come from the shared file.
+
+    Merging key by key would otherwise let »Netværksværter« silently promise a mentor's
+    expectations; the coordinator is told which texts were inherited, and from where.
+    """
+    if shared is None or not isinstance(shared.data, dict) or not isinstance(doc.data, dict):
+        return []
+    base = shared_base(shared, doc.data.get("model")).data.get("roles") or {}
+    roles = doc.data.get("roles") or {}
+    return [
+        problem
+        for key, role in roles.items()
+        if isinstance(role, dict) and isinstance(base.get(key), dict)
+        for problem in _renamed_role(doc, merged, key, role, base[key].get("title"))
+    ]
+
+
+def _renamed_role(doc: Document, merged: Document, key: str, role: dict[str, Any], old: Any) -> list[Problem]:
+    inherited = [f for f in ROLE_TEXTS if f not in role and merged.data["roles"][key].get(f)]
+    if old is None or role.get("title") in (None, old) or not inherited:
+        return []
+    message = (
+        f"rollen '{key}' har fået titlen »{role['title']}«, men arver {_join([ROLE_TEXTS[f] for f in inherited])} "
+        f"fra rollen »{old}« i {merged.mark(('roles', key, inherited[0])).file}; skriv dem selv under rollen, "
+        "eller skriv fx expectations: [] for at undlade dem"
+    )
+    path = ("roles", key, "title")
+    return [at(doc.mark(path), path, message, "warning", "inherited-role-texts")]
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} og {names[-1]}"
 
 
 def _load(root: Path, relative: str, problems: list[Problem], optional: bool = False) -> Document | None:
@@ -123,12 +164,21 @@ def _merge_documents(shared: Document | None, doc: Document) -> Document:
     """The programme over the shared `defaults`; marks tell which file each value came from."""
     if shared is None or not isinstance(shared.data, dict) or not isinstance(doc.data, dict):
         return doc
-    defaults = shared.data.get("defaults") or {}
-    marks: dict[KeyPath, Mark] = {
-        path[1:]: mark for path, mark in shared.marks.items() if path[:1] == ("defaults",) and len(path) > 1
-    }
+    base = shared_base(shared, doc.data.get("model"))
+    marks = dict(base.marks)
     marks.update(doc.marks)  # the programme's own keys win, like its values
-    return Document(doc.file, deep_merge(defaults, doc.data), marks)
+    return Document(doc.file, deep_merge(base.data, doc.data), marks)
+
+
+def shared_base(shared: Document, model: Any) -> Document:
+    """What a programme of `model` inherits: `defaults`, and for networks `network_defaults` on top."""
+    sections = ["defaults", *(["network_defaults"] if model in NETWORK_MODELS else [])]
+    merged: Any = {}
+    marks: dict[KeyPath, Mark] = {}
+    for section in sections:
+        merged = deep_merge(merged, shared.data.get(section) or {})
+        marks.update({p[1:]: m for p, m in shared.marks.items() if p[:1] == (section,) and len(p) > 1})
+    return Document(shared.file, merged, marks)
 
 
 def deep_merge(base: Any, override: Any) -> Any:

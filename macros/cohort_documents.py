@@ -39,7 +39,7 @@ Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem
 
 def blank_values(p: Programme) -> Values:
     """The programme's own copy: lines to write on where a cohort's copy has its facts."""
-    count = p.group.meeting_count if p.group else BLANK_MEETINGS
+    count = p.group.meeting_count if p.group else p.network.meeting_count if p.network else BLANK_MEETINGS
     return {**dict.fromkeys(FIELDS, BLANK), "moedeplan": [f"{n}. møde: {BLANK}" for n in range(1, count + 1)]}
 
 
@@ -92,6 +92,9 @@ def cohort_copies(entry: CohortEntry, p: Programme) -> Iterator[tuple[str, str, 
             )
         return
     base["moedeplan"] = meeting_lines(entry.plan.meetings)
+    if p.network is not None:
+        yield "aftale", cohort_stem("aftale", entry), base
+        return
     yield "kontrakt", cohort_stem("kontrakt", entry), base
     if p.is_group:
         yield "gruppeaftale", cohort_stem("gruppeaftale", entry), base

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from typing import Any
 
@@ -22,6 +23,7 @@ from .model import Programme
 from .pages import Asset, Page, programme_page_path
 from .render import environment, format_date, render_template
 from .schedule import PlannedMeeting, due_days
+from .words import role_title, words
 
 COHORTS_FOLDER = "forloeb"
 LIST_TITLE = "Forløb"
@@ -102,12 +104,19 @@ def cohort_context(entry: CohortEntry, programme: Programme) -> dict[str, Any]:
         "pair_tables": [_meetings_table(f"Mødeplan for par {p.number}", p.meetings) for p in entry.plan.pairs],
         "due_rule": _due_rule_text(entry, programme),
         "pair_calendar": {spec.pair.number: spec for spec in calendar_specs(entry) if spec.pair},
+        "has_homework": any(m.homework for m in entry.plan.meetings),
+        "meeting_label": _meeting_label(programme),
+        "w": words(programme),
+        "role_title": partial(role_title, programme),
     }
 
 
 def participants(entry: CohortEntry) -> str:
-    """Roles and counts, never names: "1 mentor og 6 mentees" or "4 par"."""
+    """Roles and counts, never names: "1 mentor og 6 mentees", "4 par" or "8 deltagere og 1 proceskonsulent"."""
     cohort = entry.cohort
+    if cohort.is_network:
+        count = len(cohort.participants)
+        return f"{count} {'deltager' if count == 1 else 'deltagere'} og 1 proceskonsulent"
     mentors = f"{len(cohort.mentors)} {'mentor' if len(cohort.mentors) == 1 else 'mentorer'}"
     mentees = f"{len(cohort.mentees)} {'mentee' if len(cohort.mentees) == 1 else 'mentees'}"
     if cohort.pairs:
@@ -119,7 +128,10 @@ def _names(entry: CohortEntry) -> dict[str, Any]:
     """Published names by role; people without a name are counted, not named."""
     cohort = entry.cohort
     by_id = {person.id: person.name or "navn ikke oplyst" for person in cohort.people}
+    consultant = cohort.process_consultant
     return {
+        "participants": [p.name for p in cohort.participants if p.name],
+        "consultant": consultant.name if consultant and consultant.name else None,
         "mentors": [p.name for p in cohort.mentors if p.name],
         "mentees": [p.name for p in cohort.mentees if p.name],
         "pairs": [(pair.number, by_id[pair.pair.mentor], by_id[pair.pair.mentee]) for pair in entry.plan.pairs],
@@ -128,24 +140,38 @@ def _names(entry: CohortEntry) -> dict[str, Any]:
 
 def plan_table(entry: CohortEntry, programme: Programme) -> Markup:
     """Meetings, homework deadlines and the mentors' meetings in time order."""
-    rows = _meeting_rows(entry.plan.meetings)
+    rows = _meeting_rows(entry.plan.meetings, _meeting_label(programme))
     for planned in entry.plan.mentor_meetings:
         kind = "evaluering" if planned.meeting.kind == "evaluation" else "planlægning"
         place = planned.meeting.place or ("online" if planned.meeting.online else "")
         rows.append(_row(planned.start, planned.end, f"Mentorernes møde: {kind}", place))
     rows.sort(key=lambda row: row.start)
-    return _table("Forløbets plan: møder, frister og mentorernes møder", rows)
+    return _table(_plan_caption(entry), rows)
+
+
+def _plan_caption(entry: CohortEntry) -> str:
+    """Names only what the plan holds: a network without homework has no deadlines."""
+    parts = ["møder"]
+    parts += ["frister"] if any(m.homework for m in entry.plan.meetings) else []
+    parts += ["mentorernes møder"] if entry.plan.mentor_meetings else []
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} og {parts[-1]}"
+    return f"Forløbets plan: {listed}"
 
 
 def _meetings_table(caption: str, meetings: list[PlannedMeeting]) -> Markup:
     return _table(caption, _meeting_rows(meetings))
 
 
-def _meeting_rows(meetings: list[PlannedMeeting]) -> list[PlanRow]:
+def _meeting_label(programme: Programme) -> str:
+    """What a meeting is called in the plan: »Netværksmøde 3« in a network, else »Møde 3«."""
+    return "Netværksmøde" if programme.network else "Møde"
+
+
+def _meeting_rows(meetings: list[PlannedMeeting], label: str = "Møde") -> list[PlanRow]:
     rows = []
     for planned in meetings:
         meeting = planned.meeting
-        what = f"Møde {planned.number}" + (f": {meeting.theme}" if meeting.theme else "")
+        what = f"{label} {planned.number}" + (f": {meeting.theme}" if meeting.theme else "")
         place = meeting.place or ("online" if meeting.online else "")
         rows.append(_row(planned.start, planned.end, what, place))
         if planned.homework is not None:

@@ -7,6 +7,7 @@ so a page links them by file name alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .cohorts import CohortEntry
@@ -15,7 +16,8 @@ from .model.programme import RoleKey
 from .render import format_date
 
 OFFICE_FORMATS = (("docx", "Word (.docx)"), ("odt", "OpenDocument (.odt)"))
-ROLE_BOOKLETS: tuple[RoleKey, ...] = ("mentor", "mentee")
+FILE_ROLES = {"participant": "deltager", "process_consultant": "proceskonsulent"}  # Danish in file names
+ROLE_BOOKLETS: tuple[RoleKey, ...] = ("mentor", "mentee", "participant", "process_consultant")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,11 @@ class OfficeDocument:
     description: str
     template: str
     group_only: bool = False
+    applies: Callable[[Programme], bool] = lambda p: True
+
+
+def _mentor_contract(p: Programme) -> bool:
+    return not p.is_network_model or "mentor_contract" in p.extra_pages
 
 
 OFFICE_DOCUMENTS = (
@@ -44,6 +51,14 @@ OFFICE_DOCUMENTS = (
         "Kontrakt",
         "mål, vilkår og tavshedspligt, klar til at udfylde og underskrive",
         "documents/contract.md.j2",
+        applies=_mentor_contract,
+    ),
+    OfficeDocument(
+        "aftale",
+        "Aftale for netværket",
+        "mål og spilleregler for netværket, med plads til alles underskrift",
+        "documents/network_agreement.md.j2",
+        applies=lambda p: p.network is not None,
     ),
     OfficeDocument(
         "gruppeaftale",
@@ -64,12 +79,12 @@ OFFICE_DOCUMENTS = (
 
 def booklet_name(slug: str, role: str | None = None) -> str:
     """`haefte-<slug>.pdf`, or `haefte-mentor-<slug>.pdf` for a role's booklet."""
-    return f"haefte-{role}-{slug}.pdf" if role else f"haefte-{slug}.pdf"
+    return f"haefte-{FILE_ROLES.get(role, role)}-{slug}.pdf" if role else f"haefte-{slug}.pdf"
 
 
 def office_documents(p: Programme) -> list[OfficeDocument]:
     """The fill-in documents this programme gets."""
-    return [doc for doc in OFFICE_DOCUMENTS if p.is_group or not doc.group_only]
+    return [doc for doc in OFFICE_DOCUMENTS if (p.is_group or not doc.group_only) and doc.applies(p)]
 
 
 def role_booklets(p: Programme) -> list[RoleKey]:
@@ -82,7 +97,7 @@ def programme_downloads(slug: str, p: Programme) -> list[Download]:
     items = [Download("Håndbogen som hæfte", "alle siderne samlet til print", (("PDF", booklet_name(slug)),))]
     for role in role_booklets(p):
         title = f"Hæfte for {p.roles[role].title.lower()}"
-        what = "rolle, møder, læringssprog og tavshedspligt"
+        what = "rolle, netværk, møder og tavshedspligt" if p.network else "rolle, møder, læringssprog og tavshedspligt"
         items.append(Download(title, what, (("PDF", booklet_name(slug, role)),)))
     for doc in office_documents(p):
         files = tuple((label, f"{doc.stem}-{slug}.{ext}") for ext, label in OFFICE_FORMATS)
@@ -100,6 +115,10 @@ def cohort_downloads(entry: CohortEntry, p: Programme) -> list[Download]:
                 cohort_stem("kontrakt", entry, pair.number),
             )
             for pair in entry.plan.pairs
+        ]
+    if p.network is not None:
+        return [
+            _office("Aftale for netværket", "udfyldt med forløbets navn og mødedatoer", cohort_stem("aftale", entry))
         ]
     items = [_office("Kontrakt", "udfyldt med forløbets navn og mødedatoer", cohort_stem("kontrakt", entry))]
     if p.is_group:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -16,6 +17,7 @@ from .catalogue import Catalogue, ProgrammeEntry
 from .downloads import programme_downloads
 from .model import Programme
 from .render import html_table, render_template
+from .words import role_title, words
 
 SECTION = "programmer"
 INDEX = f"{SECTION}/index.md"
@@ -55,17 +57,34 @@ def _group(p: Programme) -> bool:
     return p.group is not None
 
 
+def _network(p: Programme) -> bool:
+    return p.network is not None
+
+
+def _mentoring_or(extra: str) -> Callable[[Programme], bool]:
+    """Pages about mentors: every mentoring scheme, and a network only when it asks for the page."""
+    return lambda p: not p.is_network_model or extra in p.extra_pages
+
+
+def _watch_out(p: Programme) -> bool:
+    return p.group is not None or bool(p.network and p.network.watch_out)
+
+
 PROGRAMME_PAGES = [
     PageSpec("index.md", "Overblik", "programme/overview.md.j2"),
     PageSpec("roller.md", "Roller", "programme/roles.md.j2"),
     PageSpec("metode.md", "Metode og tidsplan", "programme/method.md.j2", _group),
+    PageSpec("netvaerk.md", "Netværkets design", "programme/network.md.j2", _network),
     PageSpec("varianter.md", "Varianter", "programme/variants.md.j2", _group),
     PageSpec("moedeguide.md", "Det gode møde", "programme/meeting_guide.md.j2"),
-    PageSpec("laeringssprog.md", "De fire læringssprog", "programme/languages.md.j2"),
-    PageSpec("kontrakt.md", "Kontrakten", "programme/contract.md.j2"),
+    PageSpec(
+        "laeringssprog.md", "De fire læringssprog", "programme/languages.md.j2", _mentoring_or("learning_languages")
+    ),
+    PageSpec("kontrakt.md", "Kontrakten", "programme/contract.md.j2", _mentoring_or("mentor_contract")),
+    PageSpec("aftale.md", "Aftale for netværket", "programme/network_agreement.md.j2", _network),
     PageSpec("fortrolighed.md", "Tavshedspligt og nærmeste leder", "programme/confidentiality.md.j2"),
     PageSpec("tovholdere.md", "Tovholdere", "programme/coordination.md.j2"),
-    PageSpec("opmaerksomhed.md", "Det skal man være opmærksom på", "programme/watch_out.md.j2", _group),
+    PageSpec("opmaerksomhed.md", "Det skal man være opmærksom på", "programme/watch_out.md.j2", _watch_out),
     PageSpec("resultater.md", "Succeskriterier og resultater", "programme/results.md.j2", _group),
 ]
 
@@ -110,6 +129,9 @@ def programme_context(entry: ProgrammeEntry, specs: list[PageSpec]) -> dict[str,
         "variants_table": variants_table(p),
         "medium": "site",  # the booklet renders the same templates with "print"
         "downloads": programme_downloads(entry.slug, p),
+        "w": words(p),
+        "role_title": partial(role_title, p),
+        "has_page": {spec.name for spec in specs}.__contains__,
     }
 
 

@@ -26,6 +26,7 @@ MODEL_NAMES_DA = {
 ROLE_NAMES_DA = {
     "mentor": "mentor",
     "mentee": "mentee",
+    "participant": "deltager",
     "coordinator": "tovholder",
     "manager": "nærmeste leder",
     "process_consultant": "proceskonsulent",

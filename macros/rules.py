@@ -72,7 +72,7 @@ def check_kind(cohort: Cohort, programme: Programme, plan: CohortPlan) -> Iterab
         if cohort.pairs:
             yield Finding(("pairs",), "par (pairs) hører til én-til-én-forløb; skriv gruppens møder i meetings", "kind")
         if not cohort.meetings:
-            yield Finding(("meetings",), "et gruppeforløb skal have mindst ét møde i meetings", "kind")
+            yield Finding(("meetings",), "et gruppe- eller netværksforløb skal have mindst ét møde i meetings", "kind")
         return
     for key in ("meetings", "mentor_meetings"):
         if getattr(cohort, key):
@@ -100,7 +100,7 @@ def check_variant(cohort: Cohort, programme: Programme, plan: CohortPlan) -> Ite
 def check_unique_ids(cohort: Cohort, programme: Programme, plan: CohortPlan) -> Iterable[Finding]:
     """People, meetings and pairs each have an id of their own."""
     groups = [
-        _ids(("mentors",), cohort.mentors) + _ids(("mentees",), cohort.mentees),
+        _ids(("mentors",), cohort.mentors) + _ids(("mentees",), cohort.mentees) + _consultant_and_participants(cohort),
         _ids(("meetings",), cohort.meetings) + _ids(("mentor_meetings",), cohort.mentor_meetings),
         _ids(("pairs",), cohort.pairs),
         *(_ids(("pairs", p, "meetings"), pair.meetings) for p, pair in enumerate(cohort.pairs)),
@@ -111,6 +111,11 @@ def check_unique_ids(cohort: Cohort, programme: Programme, plan: CohortPlan) -> 
             if value in seen:
                 yield Finding(path, f"id'et '{value}' er brugt før i filen; giv hver sit eget id", "duplicate-id")
             seen.add(value)
+
+
+def _consultant_and_participants(cohort: Cohort) -> list[tuple[KeyPath, str]]:
+    consultant = [(("process_consultant", "id"), cohort.process_consultant.id)] if cohort.process_consultant else []
+    return consultant + _ids(("participants",), cohort.participants)
 
 
 def _ids(base: KeyPath, items: Sequence[Person | Meeting | MentorMeeting | Pair]) -> list[tuple[KeyPath, str]]:
@@ -126,7 +131,7 @@ def check_references(cohort: Cohort, programme: Programme, plan: CohortPlan) -> 
             yield Finding(("pairs", i, "mentor"), _unknown(pair.mentor, "mentors", mentors), "unknown-person")
         if pair.mentee not in mentees:
             yield Finding(("pairs", i, "mentee"), _unknown(pair.mentee, "mentees", mentees), "unknown-person")
-    ids = mentors | mentees | {m.id for m in cohort.meetings} | {pair.id for pair in cohort.pairs}
+    ids = {p.id for p in cohort.people} | {m.id for m in cohort.meetings} | {pair.id for pair in cohort.pairs}
     for i, ack in enumerate(cohort.acknowledge):
         if ack.about is not None and ack.about not in ids:
             message = f"'{ack.about}' er hverken en person, et møde eller et par i dette forløb"
@@ -318,7 +323,10 @@ def _end_of(day: dt.date, like: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=like.tzinfo)
 
 
+from .network_rules import check_network_meetings, check_network_size, check_people_fit  # noqa: E402
+
 RULES: list[Rule] = [
+    check_people_fit,
     check_dates,
     check_kind,
     check_variant,
@@ -328,7 +336,9 @@ RULES: list[Rule] = [
     check_departments,
     check_late_mentees,
     check_group_size,
+    check_network_size,
     check_meeting_design,
+    check_network_meetings,
     check_pair_lengths,
     check_meeting_order,
     check_homework_due,

@@ -2,7 +2,8 @@
 
 The cohort file is shaped by its programme: a group gets its meetings (as many
 as the design says, each with a homework to write), a one-to-one round gets pairs
-and the pairs' usual time. Every value that must be written by hand is left
+and the pairs' usual time, and a network gets participants, a process consultant
+and its network meetings. Every value that must be written by hand is left
 empty with a `# UDFYLD: …` comment, so `mentor check` points at exactly those
 lines until they are filled; optional parts are shown as comments.
 """
@@ -85,6 +86,8 @@ def render_cohort_file(entry: ProgrammeEntry, variant: str | None) -> str:
     parts = [_head(entry, variant)]
     if p.model == "one_to_one":
         parts.append(_pairs(p))
+    elif p.network is not None:
+        parts.append(_network(p))
     else:
         parts.append(_group(p, variant))
     parts.append(_optional_tail())
@@ -125,7 +128,7 @@ def _head(entry: ProgrammeEntry, variant: str | None) -> str:
 
 def _example_name(p: Programme, variant: str | None) -> str:
     found = p.group.variant(variant) if p.group and variant else None
-    return f"{found.name if found else p.name}, hold 1"
+    return f"{found.name if found else p.name}, {'forløb' if p.network else 'hold'} 1"
 
 
 def _group(p: Programme, variant: str | None) -> str:
@@ -171,12 +174,35 @@ _MENTOR_MEETINGS = [
 ]
 
 
-def _meeting(number: int, start: str, homework: bool) -> list[str]:
+def _network(p: Programme) -> str:
+    """Participants, the process consultant and the network meetings; no homework by default."""
+    network = p.network
+    assert network is not None
+    online = network.platform is not None
+    lines = [
+        "process_consultant:",
+        "  id: proceskonsulent-a",
+        "",
+        f"# Programmet er lagt an på {network.size.min}–{network.size.max} deltagere. Tilføj eller slet linjer.",
+        "participants:",
+        *[f"  - id: d{number:02d}" for number in range(1, network.size.typical + 1)],
+        "",
+        f"# Netværkets {network.meeting_count} netværksmøder i tidsrækkefølge" + (", online." if online else "."),
+        "# Et netværk har som udgangspunkt ingen hjemmeopgaver.",
+        "meetings:",
+    ]
+    for number in range(1, network.meeting_count + 1):
+        lines += _meeting(number, "13:00", homework=False, online=online)
+    return "\n".join(lines) + "\n"
+
+
+def _meeting(number: int, start: str, homework: bool, online: bool = False) -> list[str]:
+    where = "    # online: https://moede.example.org/netvaerk" if online else "    # place: Rådhuset, mødelokale 2"
     lines = [
         f"  - id: moede-{number}",
         f"    date:  {PLACEHOLDER}: mødets dato, ÅÅÅÅ-MM-DD",
         f'    start: "{start}"',
-        "    # place: Rådhuset, mødelokale 2",
+        where,
         "    # theme: Mødets tema",
     ]
     if homework:

@@ -153,7 +153,9 @@ def due_days(cohort: Cohort, programme: Programme) -> int:
 
 def default_hours(programme: Programme) -> float:
     """A meeting's length when the file does not give one."""
-    return programme.group.meeting_hours if programme.group else programme.meeting_guide.length.max
+    if programme.group:
+        return programme.group.meeting_hours
+    return programme.network.meeting_hours if programme.network else programme.meeting_guide.length.max
 
 
 def plan_cohort(cohort: Cohort, programme: Programme) -> CohortPlan:

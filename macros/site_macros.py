@@ -23,9 +23,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from .catalogue import Catalogue
+from .comparison import model_comparison
 from .pages import SECTION, languages_table, programme_list
 from .problems import Problem, ProblemsError
-from .render import MODEL_NAMES_DA, ROLE_NAMES_DA, html_table, safe_output
+from .render import MODEL_NAMES_DA, safe_output
 
 MACROS = ("programme_list", "model_comparison", "learning_languages", "programmes")
 MAX_RESULT = 100_000  # a page's `*` and `**` may not make numbers or texts bigger than this
@@ -45,7 +46,7 @@ def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[...,
 
     return {
         "programme_list": lambda: programme_list(catalogue, base=base),
-        "model_comparison": lambda: model_comparison(catalogue),
+        "model_comparison": lambda: model_comparison(catalogue, base=html_base(page_path)),
         "learning_languages": learning_languages,
         "programmes": lambda: published_programmes(catalogue, base),
     }
@@ -97,6 +98,18 @@ def sandbox() -> ImmutableSandboxedEnvironment:
     )
 
 
+def html_base(page_path: str) -> str:
+    """From a page's published folder to the site root, for links in raw HTML that MkDocs leaves as they are.
+
+    `modeller.md` is published as `modeller/`, so its raw links need `../`.
+    """
+    folder = posixpath.dirname(page_path)
+    if posixpath.basename(page_path) != "index.md":
+        folder = posixpath.join(folder, posixpath.splitext(posixpath.basename(page_path))[0])
+    base = posixpath.relpath(".", folder or ".")
+    return "" if base == "." else f"{base}/"
+
+
 def render_page_macros(markdown: str, catalogue: Catalogue, page_path: str) -> str:
     """Expand macros in a hand-written page once; a mistake names the page and line."""
     if "{{" not in markdown and "{%" not in markdown:
@@ -130,18 +143,3 @@ def _template_line(trace: TracebackType | None) -> int:
             line = trace.tb_lineno
         trace = trace.tb_next
     return line
-
-
-def model_comparison(catalogue: Catalogue) -> Markup:
-    """The four models side by side: who takes part, how many, how often, roles, use."""
-    models = catalogue.shared.models
-    rows = [
-        ("Kort fortalt", [m.summary for m in models]),
-        ("Hvem deltager", [m.participants for m in models]),
-        ("Mentees pr. mentor", [m.mentees_per_mentor for m in models]),
-        ("Mødemønster", [m.meeting_pattern for m in models]),
-        ("Roller", [", ".join(ROLE_NAMES_DA[r] for r in m.roles) for m in models]),
-        ("Egner sig til", [m.suits for m in models]),
-        ("Ressourcer", [m.cost for m in models]),
-    ]
-    return html_table("De fire modeller side om side", [m.name for m in models], rows, css="mentor-models")

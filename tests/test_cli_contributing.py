@@ -14,6 +14,7 @@ from tests.conftest import MINIMAL_PROGRAMME, ROOT, copy_project
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 PROGRAMME = MINIMAL_PROGRAMME
 COHORT = "forloeb/2027/2027-lederaspiranter-1.yaml"
+NETWORK = "forloeb/2027/2027-fysisk-netvaerk-1.yaml"
 
 # (what to break: file under programmes/ and its new text, or a replacement in a shipped file; a phrase
 # that must be both in the real message and in the guide)
@@ -34,6 +35,9 @@ CASES = [
     (COHORT, ("    department: Børn og Unge", "    manager: mentor-b"), "er nærmeste leder for mentee"),
     (COHORT, ("programme: gruppementor", "programme: grupementor"), "findes ikke i programmes/"),
     (COHORT, ("      due: 2027-06-04\n", ""), "efter sidste møde er der intet næste møde at regne fristen ud fra"),
+    (NETWORK, ("participants:\n", "mentors:\n  - id: mentor-a\nparticipants:\n"), "mentors hører til mentorordninger"),
+    (NETWORK, ("process_consultant:\n  id: proceskonsulent-b\n", ""), "netværket mangler sin proceskonsulent"),
+    ("digitalt-netvaerk.yaml", ("model: digital_network", "model: one_to_one"), "hører kun til model: digital_network"),
 ]
 
 

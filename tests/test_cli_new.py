@@ -36,7 +36,7 @@ def new_cohort(capsys: pytest.CaptureFixture[str], project: Path, programme: str
     return written
 
 
-@pytest.mark.parametrize("programme", ["gruppementor", "mentorordning-ledere"])
+@pytest.mark.parametrize("programme", ["gruppementor", "mentorordning-ledere", "digitalt-netvaerk", "fysisk-netvaerk"])
 def test_filled_placeholders_pass_check(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, programme: str
 ) -> None:
@@ -70,6 +70,19 @@ def test_group_cohort_follows_the_programme_design(capsys: pytest.CaptureFixture
     assert text.count("  - id: m0") == 6  # group_size.typical
     assert text.count("    homework:") == 3  # none after the last meeting
     assert "variant: lederaspiranter" in text
+
+
+def test_network_cohort_has_participants_and_a_process_consultant(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    project = copy_project(tmp_path)
+    text = new_cohort(capsys, project, "fysisk-netvaerk").read_text(encoding="utf-8")
+    assert "process_consultant:\n  id: proceskonsulent-a\n" in text
+    assert text.count("  - id: d0") == 8  # network.size.typical
+    assert text.count("  - id: moede-") == 6  # network.meeting_count
+    assert "mentors:" not in text and "mentees:" not in text and "homework:" not in text
+    online = new_cohort(capsys, project, "digitalt-netvaerk").read_text(encoding="utf-8")
+    assert online.count("    # online: https://") == 4
 
 
 def test_a_second_cohort_gets_a_free_id_and_nothing_is_overwritten(

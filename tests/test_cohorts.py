@@ -20,6 +20,8 @@ SHIPPED = {
     "2027-lederaspiranter-1": GROUP,
     "2027-lederaspiranter-2": GROUP,
     "2027-ledere-runde-1": PAIRS,
+    "2027-digitalt-netvaerk-1": "programmer/digitalt-netvaerk",
+    "2027-fysisk-netvaerk-1": "programmer/fysisk-netvaerk",
 }
 
 MINIMAL = """\
@@ -87,7 +89,7 @@ def problems(tmp_path: Path, text: str, name: str = "2027-proeve.yaml") -> list[
         ),
         ("meetings:", "meetngs:", ":9:1: fejl: meetngs: 'meetngs' er ikke et kendt felt her. Mente du 'meetings'?"),
         ("  - id: m01\n", "  - id: M01\n", ":8:5: fejl: mentees[0].id: 'M01' må kun bestå af små bogstaver"),
-        ("mentors:\n  - id: mentor-a\n", "", ":1:1: fejl: mentors: feltet 'mentors' mangler (Mentorerne (mindst én).)"),
+        ("mentors:\n  - id: mentor-a\n", "", ":1:1: fejl: mentors: feltet 'mentors' mangler: skriv mindst én mentor"),
         ("end: 2027-06-30", "end: 2027-06-31", ":4:6: fejl: end: '2027-06-31' er ikke en gyldig dato"),
         (
             'start: "17:00"\n',

@@ -69,7 +69,7 @@ def test_model_comparison_has_four_models(built_site: Path) -> None:
     assert table is not None
     assert len(table.select("thead th[scope=col]")) == 4
     headers = [th.get_text(strip=True) for th in table.select("tbody th[scope=row]")]
-    assert "Mentees pr. mentor" in headers and "Mødemønster" in headers and "Roller" in headers
+    assert "Deltagere pr. mentor eller proceskonsulent" in headers and "Mødemønster" in headers and "Roller" in headers
 
 
 def test_group_variants_side_by_side(built_site: Path) -> None:

@@ -3,6 +3,7 @@
 from .base import ID_RE, Strict, name_problem
 from .cohort import Cohort
 from .group import GroupDesign, Variant
+from .network import NetworkDesign
 from .programme import LearningLanguage, Programme, Role
 from .shared import ModelDescription, SharedContent
 
@@ -12,6 +13,7 @@ __all__ = [
     "GroupDesign",
     "LearningLanguage",
     "ModelDescription",
+    "NetworkDesign",
     "Programme",
     "Role",
     "SharedContent",

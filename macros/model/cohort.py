@@ -35,9 +35,9 @@ instead of `meetings`; each pair gets a suggested plan from the programme's rhyt
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from .base import Date, Id, ShortText, Strict, Text, TextList
 from .textpolicy import check_web_link
@@ -208,8 +208,27 @@ class Acknowledgement(Strict):
     reason: ShortText = Field(description="Kort begrundelse, fx »aftalt med opdragsgiver«.")
 
 
+# What editors see: a cohort is either a mentoring cohort or a network cohort, never both.
+COHORT_SHAPES: dict[str, Any] = {
+    "oneOf": [
+        {
+            "title": "Mentorordning",
+            "required": ["mentors", "mentees"],
+            "not": {"anyOf": [{"required": ["participants"]}, {"required": ["process_consultant"]}]},
+        },
+        {
+            "title": "Netværk",
+            "required": ["participants", "process_consultant"],
+            "not": {"anyOf": [{"required": [key]} for key in ("mentors", "mentees", "pairs", "mentor_meetings")]},
+        },
+    ]
+}
+
+
 class Cohort(Strict):
     """A cohort: one run of a programme with its people, meetings and homework."""
+
+    model_config = ConfigDict(json_schema_extra=lambda schema: schema.update(COHORT_SHAPES))
 
     programme: Id = Field(description="Programmets id = filnavnet i `programmes/` uden .yaml, fx `gruppementor`.")
     variant: Id | None = Field(default=None, description="Variantens id, fx `lederaspiranter` (kun gruppeforløb).")
@@ -219,9 +238,15 @@ class Cohort(Strict):
     description: Text | None = Field(default=None, description="Et par linjer om forløbet (valgfrit).")
     privacy: Privacy = Field(default=Privacy(), description="Hvad siden og kalenderne må vise om deltagerne.")
     homework_due: DueRule = Field(default=DueRule(), description="Reglen for hjemmeopgavernes frister.")
-    mentors: list[Person] = Field(min_length=1, max_length=50, description="Mentorerne (mindst én).")
-    mentees: list[Mentee] = Field(min_length=1, max_length=200, description="Mentees (mindst én).")
-    meetings: list[Meeting] = Field(default=[], max_length=60, description="Gruppemøderne i rækkefølge (gruppeforløb).")
+    mentors: list[Person] = Field(default=[], max_length=50, description="Mentorerne (mindst én; ikke i netværk).")
+    mentees: list[Mentee] = Field(default=[], max_length=200, description="Mentees (mindst én; ikke i netværk).")
+    participants: list[Person] = Field(
+        default=[], max_length=200, description="Netværkets deltagere (kun netværk, mindst to)."
+    )
+    process_consultant: Person | None = Field(default=None, description="Netværkets proceskonsulent (kun netværk).")
+    meetings: list[Meeting] = Field(
+        default=[], max_length=60, description="Gruppe- eller netværksmøderne i rækkefølge (ikke én-til-én)."
+    )
     mentor_meetings: list[MentorMeeting] = Field(
         default=[], max_length=60, description="Mentorernes evaluerings- og planlægningsmøder (gruppeforløb)."
     )
@@ -234,9 +259,15 @@ class Cohort(Strict):
     )
 
     @property
+    def is_network(self) -> bool:
+        """True for a network cohort: participants and a process consultant."""
+        return bool(self.participants) or self.process_consultant is not None
+
+    @property
     def people(self) -> list[Person]:
-        """Mentors and mentees together."""
-        return [*self.mentors, *self.mentees]
+        """Everyone in the cohort: mentors and mentees, or participants and the process consultant."""
+        consultant = [self.process_consultant] if self.process_consultant else []
+        return [*self.mentors, *self.mentees, *self.participants, *consultant]
 
 
 __all__ = [

@@ -13,9 +13,26 @@ from pydantic import Field, model_validator
 from .base import Email, Id, ShortText, Strict, Text, TextList
 
 ModelKind = Literal["one_to_one", "group", "digital_network", "physical_network"]
-RoleKey = Literal["mentor", "mentee", "coordinator", "manager", "process_consultant", "commissioner"]
+RoleKey = Literal["mentor", "mentee", "participant", "coordinator", "manager", "process_consultant", "commissioner"]
 LanguageKey = Literal["instruction", "advice", "guidance", "coaching"]
-Asker = Literal["mentee", "mentor"]
+Asker = Literal["mentee", "mentor", "participant", "process_consultant"]
+ExtraPage = Literal["learning_languages", "mentor_contract"]
+
+# The roles each model has; the shared defaults describe them all, a programme shows its model's.
+# A commissioner is shown where the programme file describes one.
+MODEL_ROLES: dict[str, tuple[RoleKey, ...]] = {
+    "one_to_one": ("mentor", "mentee", "coordinator", "manager"),
+    "group": ("mentor", "mentee", "coordinator", "manager", "commissioner"),
+    "digital_network": ("participant", "process_consultant", "coordinator", "manager"),
+    "physical_network": ("participant", "process_consultant", "coordinator", "manager"),
+}
+# The roles a programme of the model cannot do without.
+REQUIRED_ROLES: dict[str, tuple[RoleKey, ...]] = {
+    "one_to_one": ("mentor", "mentee", "coordinator"),
+    "group": ("mentor", "mentee", "coordinator"),
+    "digital_network": ("participant", "process_consultant", "coordinator"),
+    "physical_network": ("participant", "process_consultant", "coordinator"),
+}
 Moment = Literal["before", "end"]
 TermKey = Literal["frequency", "changes", "agenda", "evaluation"]
 
@@ -42,7 +59,9 @@ class LearningLanguage(Strict):
 class ReflectionSet(Strict):
     """Questions one party asks themselves at one moment of a meeting."""
 
-    asked_by: Asker = Field(description="Hvem besvarer spørgsmålene: mentee eller mentor.")
+    asked_by: Asker = Field(
+        description="Hvem besvarer spørgsmålene: mentee, mentor, participant (deltager) eller process_consultant."
+    )
     moment: Moment = Field(description="Hvornår: before (før eller ved mødets start) eller end (ved afslutningen).")
     note: Text | None = Field(default=None, description="Valgfri bemærkning, fx at spørgsmålene tages i dialog.")
     questions: TextList = Field(min_length=1, description="Spørgsmålene.")
@@ -132,6 +151,15 @@ class Coordination(Strict):
     contacts: list[Contact] = Field(default=[], description="Kontakt efter funktion, ikke person.")
 
 
+class AtAGlance(Strict):
+    """The programme in short, for the page that compares the models."""
+
+    participants: Text = Field(description="Hvem der deltager, kort fortalt.")
+    preparation: Text = Field(description="Hvad deltagerne forbereder og bidrager med mellem møderne.")
+    suits: Text = Field(description="Hvad programmet egner sig til.")
+    resources: Text = Field(description="Ressourceforbruget sammenlignet med de andre modeller.")
+
+
 class Programme(Strict):
     """A mentoring programme as a coordinator describes it."""
 
@@ -147,7 +175,8 @@ class Programme(Strict):
     )
     about: Text = Field(description="Hvad mentorskab er, kort fortalt.")
     roles: dict[RoleKey, Role] = Field(
-        description="Rollerne, nøglet efter mentor, mentee, coordinator, manager, process_consultant, commissioner."
+        description="Rollerne, nøglet efter mentor, mentee, participant (deltager), coordinator, manager, "
+        "process_consultant og commissioner. Programmet viser de roller, dets model har."
     )
     learning_languages: list[LearningLanguage] = Field(min_length=4, max_length=4, description="De fire læringssprog.")
     learning_languages_intro: Text = Field(description="Indledning til læringssprogene.")
@@ -156,20 +185,41 @@ class Programme(Strict):
     confidentiality: Confidentiality = Field(description="Tavshedspligt og nærmeste leder.")
     coordination: Coordination = Field(description="Tovholderne.")
     group: GroupDesign | None = Field(default=None, description="Kun for gruppementorordninger: forløbets design.")
+    network: NetworkDesign | None = Field(
+        default=None, description="Kun for netværk (digital_network og physical_network): netværkets design."
+    )
+    extra_pages: list[ExtraPage] = Field(
+        default=[],
+        description="Sider, som modellen ikke har, men programmet vil have med: learning_languages (de fire "
+        "læringssprog) eller mentor_contract (kontrakten mellem mentor og mentee). Bruges af netværk.",
+    )
+    at_a_glance: AtAGlance | None = Field(
+        default=None, description="Programmet kort fortalt til sammenligningssiden. Udelades: modellens tekster."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Programme:
         keys = [lang.key for lang in self.learning_languages]
         if sorted(keys) != sorted(["instruction", "advice", "guidance", "coaching"]):
             raise ValueError("learning_languages skal rumme instruction, advice, guidance og coaching, hver én gang")
-        lead = "process_consultant" if self.model.endswith("network") else "mentor"
-        for needed in (lead, "mentee", "coordinator"):
+        for needed in REQUIRED_ROLES[self.model]:
             if needed not in self.roles:
                 raise ValueError(f"roles mangler rollen '{needed}'")
         if self.model == "group" and self.group is None:
             raise ValueError("en gruppementorordning (model: group) skal have afsnittet 'group'")
         if self.model != "group" and self.group is not None:
             raise ValueError("afsnittet 'group' hører kun til model: group")
+        return self._consistent_network()
+
+    def _consistent_network(self) -> Programme:
+        if self.is_network_model and self.network is None:
+            raise ValueError(f"et netværk (model: {self.model}) skal have afsnittet 'network'")
+        if not self.is_network_model and self.network is not None:
+            raise ValueError("afsnittet 'network' hører kun til model: digital_network eller physical_network")
+        if self.network is not None:
+            wanted = "platform" if self.model == "digital_network" else "meeting_place"
+            if getattr(self.network, wanted) is None:
+                raise ValueError(f"network mangler '{wanted}' for model: {self.model}")
         return self
 
     @property
@@ -177,8 +227,24 @@ class Programme(Strict):
         """True for group mentoring programmes."""
         return self.group is not None
 
+    @property
+    def is_network_model(self) -> bool:
+        """True for the two network models, where peers learn with a process consultant."""
+        return self.model in ("digital_network", "physical_network")
+
+    @property
+    def lead_role(self) -> RoleKey:
+        """The role that leads: the mentor, or in a network the process consultant."""
+        return "process_consultant" if self.is_network_model else "mentor"
+
+    @property
+    def member_role(self) -> RoleKey:
+        """The role that takes part to learn: the mentee, or in a network the participant."""
+        return "participant" if self.is_network_model else "mentee"
+
 
 from .group import GroupDesign  # noqa: E402  (GroupDesign refers back to base types only)
+from .network import NetworkDesign  # noqa: E402
 
 Programme.model_rebuild()
 

@@ -19,7 +19,9 @@ class ModelDescription(Strict):
     participants: Text = Field(description="Hvem der deltager.")
     mentees_per_mentor: ShortText = Field(description="Hvor mange mentees én mentor eller konsulent har.")
     meeting_pattern: Text = Field(description="Hvordan og hvor ofte man mødes.")
-    roles: list[RoleKey] = Field(min_length=1, description="Rollerne i modellen.")
+    roles: list[RoleKey] = Field(
+        default=[], description="Bruges ikke længere: rollerne følger modellen og programmets egne roller."
+    )
     suits: Text = Field(description="Hvad modellen egner sig til.")
     cost: Text = Field(description="Ressourceforbrug sammenlignet med de andre modeller.")
 
@@ -30,5 +32,10 @@ class SharedContent(Strict):
     defaults: dict[str, Any] = Field(
         default={},
         description="Fælles tekster, som alle programmer arver. Et programme kan overskrive hver del.",
+    )
+    network_defaults: dict[str, Any] = Field(
+        default={},
+        description="Tekster, som netværkene (digital_network og physical_network) arver oven på `defaults`: "
+        "deltager i stedet for mentee, proceskonsulent i stedet for mentor og en aftale for netværket.",
     )
     models: list[ModelDescription] = Field(default=[], description="De fire modeller til sammenligningssiden.")

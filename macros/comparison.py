@@ -1,0 +1,132 @@
+"""The page that compares the four models, filled from the shipped programmes.
+
+Each model is shown through the first programme that uses it, so the numbers on
+the page (people per leader, meetings, roles) are the programmes' own. A model no
+programme uses falls back to its description in `programmes/_faelles.yaml`.
+The same facts are set twice: as a table for wide screens and as one card per
+model for phones; CSS shows one of them (stylesheets/mentor.css).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .catalogue import Catalogue, ProgrammeEntry
+from .model import ModelDescription, Programme
+from .render import format_hours, render_template
+
+ASPECTS = (
+    "Hvem deltager",
+    "Hvem leder",
+    "Deltagere pr. mentor eller proceskonsulent",
+    "Mødemønster",
+    "Forberedelse",
+    "Roller",
+    "Egner sig til",
+    "Ressourcer",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One model on the comparison page: its name, example programme and the facts in ASPECTS order."""
+
+    name: str
+    programme: str | None  # the example programme's name
+    link: str | None  # to the programme's overview, relative to the comparison page
+    facts: tuple[str, ...]
+
+
+def model_comparison(catalogue: Catalogue, base: str = "") -> Markup:
+    """The four models side by side, from the programmes that use them."""
+    columns = [_column(model, _example(catalogue, model), base) for model in catalogue.shared.models]
+    return Markup(render_template("partials/comparison.html.j2", aspects=ASPECTS, columns=columns))
+
+
+def _example(catalogue: Catalogue, model: ModelDescription) -> ProgrammeEntry | None:
+    return next((e for e in catalogue.programmes if e.programme.model == model.key), None)
+
+
+def _column(model: ModelDescription, entry: ProgrammeEntry | None, base: str) -> Column:
+    if entry is None:
+        facts = (
+            model.participants,
+            "",
+            model.mentees_per_mentor,
+            model.meeting_pattern,
+            "",
+            "",
+            model.suits,
+            model.cost,
+        )
+        return Column(model.name, None, None, facts)
+    p = entry.programme
+    glance = p.at_a_glance
+    facts = (
+        glance.participants if glance else model.participants,
+        _lead(p),
+        _per_lead(p),
+        _pattern(p),
+        glance.preparation if glance else _preparation(p),
+        _roles(p),
+        glance.suits if glance else model.suits,
+        glance.resources if glance else model.cost,
+    )
+    return Column(model.name, p.name, f"{base}programmer/{entry.slug}/", facts)
+
+
+def _lead(p: Programme) -> str:
+    title = p.roles[p.lead_role].title
+    if p.network is None:
+        return title
+    return f"{title}, {'løst' if p.network.consultant.kind == 'loose' else 'fast'} tilknyttet"
+
+
+def _per_lead(p: Programme) -> str:
+    size = p.network.size if p.network else p.group.group_size if p.group else None
+    noun = "deltagere" if p.network else "mentees"
+    if size is None:
+        return "1 mentee"
+    return f"{size.min}–{size.max} {noun}, typisk {size.typical}"
+
+
+def _pattern(p: Programme) -> str:
+    design = p.network or p.group
+    if design is not None:
+        kind = "netværksmøder" if p.network else "gruppemøder"
+        text = (
+            f"{design.meeting_count} {kind} à {format_hours(design.meeting_hours)} timer over "
+            f"{design.period_months} måneder, cirka hver {design.interval_weeks}. uge"
+        )
+        if p.network and p.network.platform:
+            tool = p.network.platform.tool.split(",")[0]
+            text += f", og dialog mellem møderne på {tool[0].lower()}{tool[1:]}"
+        return text + "."
+    length = p.meeting_guide.length
+    hours = (
+        format_hours(length.min)
+        if length.min == length.max
+        else f"{format_hours(length.min)}–{format_hours(length.max)}"
+    )
+    phases = [f"hver {ph.interval_weeks_min}.–{ph.interval_weeks_max}. uge" for ph in p.meeting_guide.rhythm.phases]
+    return f"Møder på {hours} timer" + (f", først {' og siden '.join(phases)}." if phases else ".")
+
+
+def _preparation(p: Programme) -> str:
+    if p.group is not None:
+        return f"Skriftlig hjemmeopgave mellem møderne, højst {p.group.homework.max_pages}."
+    agenda = next((term.default for term in p.contract.terms if term.key == "agenda"), None)
+    return _first_sentence(agenda or p.meeting_guide.preparation)
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _ = text.partition(". ")
+    return f"{head}{dot.strip()}"
+
+
+def _roles(p: Programme) -> str:
+    """»Gruppementor, mentee, tovholder, nærmeste leder«: one sentence, the first word capitalised."""
+    titles = [role.title for role in p.roles.values()]
+    return ", ".join([titles[0], *(t[0].lower() + t[1:] for t in titles[1:])])
