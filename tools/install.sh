@@ -30,7 +30,9 @@ pip() {
 if [ "$mode" = newest ]; then
   echo "Installerer de nyeste versioner, som pyproject.toml tillader, i $venv …"
   pip install --upgrade pip
-  pip install --upgrade --upgrade-strategy eager -e '.[dev]'
+  # The build backend stays the pinned one in pyproject.toml: the venv's bundled setuptools is older.
+  pip install "$("$venv/bin/python" -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"])')"
+  pip install --upgrade --upgrade-strategy eager --no-build-isolation -e '.[dev]'
 else
   echo "Installerer de låste versioner fra requirements.lock i $venv …"
   pip install --require-hashes --no-deps -r requirements.lock
