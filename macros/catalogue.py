@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .cohorts import CohortEntry, load_cohorts
+from .fit import programme_warnings
 from .model import ID_RE, ModelDescription, Programme, SharedContent
 from .problems import KeyPath, Mark, Problem, ProblemsError
 from .validation import validate_model
@@ -86,7 +87,18 @@ def validate_programme(
         return None
     merged = _merge_documents(shared, doc)
     programme = _validate(Programme, merged, problems)
-    return ProgrammeEntry(slug, doc.file, _own_roles(programme, doc, shared_models)) if programme else None
+    if programme is None:
+        return None
+    programme = _own_roles(programme, doc, shared_models)
+    problems.extend(programme_warnings(programme, _kept(merged, programme)))
+    return ProgrammeEntry(slug, doc.file, programme)
+
+
+def _kept(merged: Document, programme: Programme) -> Document:
+    """The merged document without the roles the programme's model leaves out."""
+    data = dict(merged.data)
+    data["roles"] = {k: v for k, v in data.get("roles", {}).items() if k in programme.roles}
+    return Document(merged.file, data, merged.marks)
 
 
 def _own_roles(programme: Programme, doc: Document, models: list[ModelDescription]) -> Programme:

@@ -36,6 +36,7 @@ class OfficeDocument:
     description: str
     template: str
     group_only: bool = False
+    needs_role: RoleKey | None = None  # made only for programmes that have this role
 
 
 OFFICE_DOCUMENTS = (
@@ -59,6 +60,13 @@ OFFICE_DOCUMENTS = (
         "programmets refleksionsspørgsmål med plads til noter",
         "documents/logbook.md.j2",
     ),
+    OfficeDocument(
+        "brev-til-leder",
+        "Brev til nærmeste leder",
+        "hvad lederen må og ikke må spørge om, og hvordan tiden aftales",
+        "documents/manager_letter.md.j2",
+        needs_role="manager",
+    ),
 )
 
 
@@ -69,7 +77,11 @@ def booklet_name(slug: str, role: str | None = None) -> str:
 
 def office_documents(p: Programme) -> list[OfficeDocument]:
     """The fill-in documents this programme gets."""
-    return [doc for doc in OFFICE_DOCUMENTS if p.is_group or not doc.group_only]
+    return [
+        doc
+        for doc in OFFICE_DOCUMENTS
+        if (p.is_group or not doc.group_only) and (doc.needs_role is None or doc.needs_role in p.roles)
+    ]
 
 
 def role_booklets(p: Programme) -> list[RoleKey]:
