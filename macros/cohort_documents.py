@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
@@ -136,14 +137,14 @@ def agreement_values(entry: CohortEntry, p: Programme) -> Values:
     assert p.group is not None
     planned = [m.homework for m in entry.plan.meetings if m.homework is not None]
     lengths = {h.max_length for h in planned if h.max_length}
-    hand_ins = {h.hand_in for h in planned if h.hand_in}
+    hand_ins = Counter(h.hand_in for h in planned if h.hand_in)  # the usual way; a last sheet may differ
     shared = any(h.homework.shared for h in planned)
     days = due_days(entry.cohort, p)
     mentees = len(entry.cohort.mentees)
     return {
         "frist_regel": f"{number_words(days)} {'dag' if days == 1 else 'dage'} før næste møde",
         "omfang_regel": lengths.pop() if len(lengths) == 1 else f"højst {p.group.homework.max_pages}",
-        "aflevering_regel": hand_ins.pop() if len(hand_ins) == 1 else p.group.homework.hand_in,
+        "aflevering_regel": hand_ins.most_common(1)[0][0] if hand_ins else p.group.homework.hand_in,
         "deling_regel": SHARED_TEXT if shared else "kun mentor",
         "underskrift": [f"{p.roles['mentee'].title} {n}" for n in range(1, mentees + 1)],
     }
