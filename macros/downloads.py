@@ -57,7 +57,7 @@ OFFICE_DOCUMENTS = (
     OfficeDocument(
         "logbog",
         "Logbog og refleksionsark",
-        "programmets refleksionsspørgsmål med plads til noter",
+        "ordningens refleksionsspørgsmål med plads til noter",
         "documents/logbook.md.j2",
     ),
     OfficeDocument(

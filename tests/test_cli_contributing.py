@@ -33,7 +33,8 @@ CASES = [
     (COHORT, ("date: 2027-03-17", "date: 2027-01-17"), "skriv møderne i tidsrækkefølge"),
     (COHORT, ("    department: Børn og Unge", "    manager: mentor-b"), "er nærmeste leder for mentee"),
     (COHORT, ("programme: gruppementor", "programme: grupementor"), "findes ikke i programmes/"),
-    (COHORT, ("      due: 2027-06-04\n", ""), "efter sidste møde er der intet næste møde at regne fristen ud fra"),
+    (COHORT, ("      due: 2027-05-26\n", ""), "efter sidste møde er der intet næste møde at regne fristen ud fra"),
+    (COHORT, ("      receiver: mentor\n", ""), "hjemmeopgaven efter sidste møde har ingen at blive drøftet med"),
 ]
 
 

@@ -411,7 +411,7 @@ coordination:
 """
 HOSTILE_COHORT = {
     "programme: mentorordning-ledere": "programme: ondsindet",
-    "name: Mentorordning for ledere, runde 1 2027": 'name: "Hold </title><script>window.__pwned=20</script>"',
+    "name: Mentorordning for ledere, forår 2027": 'name: "Hold </title><script>window.__pwned=20</script>"',
     "place: Rådhuset, mødelokale 4": 'place: "<img src=x onerror=window.__pwned=21> [x](javascript:PWNED)"',
     "theme: Forventninger og kontrakt": 'theme: "<script>window.__pwned=22</script>"',
     "online: https://moede.example.org/par-3": 'online: "https://moede.example.org/\\"><script>window.__pwned=23</script>"',
