@@ -21,7 +21,7 @@ GROUP_WORDS = re.compile(r"\b(gruppen|gruppens|gruppemøde\w*|grupperne)\b", re.
 SETTINGS = {
     "working_hours": "om møder og forberedelse tæller som arbejdstid",
     "data_storage": "hvor besvarelser, kontrakter og noter gemmes, og hvornår de slettes",
-}
+}  # what the coordinators must write: »skriv, <what>«
 
 
 def programme_warnings(programme: Programme, merged: Document) -> list[Problem]:
@@ -33,7 +33,7 @@ def _missing_settings(programme: Programme, merged: Document) -> Iterator[Proble
     for key, what in SETTINGS.items():
         if not getattr(programme, key):
             message = (
-                f"skriv {what} i feltet '{key}'. Det beslutter hver kommune selv, "
+                f"feltet '{key}' er tomt: skriv, {what}. Det beslutter hver kommune selv, "
                 "så håndbogen kan ikke udfylde det for jer"
             )
             yield Problem(merged.file, 1, 1, key, message, "warning", "local-setting")

@@ -129,8 +129,8 @@ def test_the_check_reminds_when_a_local_setting_is_empty(
     programme.write_text(content[: content.index("\nworking_hours:")] + "\n", encoding="utf-8")
     code, out = strict_check(project, capsys)
     assert code == 1
-    assert "advarsel: working_hours: skriv om møder og forberedelse tæller som arbejdstid" in out
-    assert "advarsel: data_storage: skriv hvor besvarelser" in out
+    assert "advarsel: working_hours: feltet 'working_hours' er tomt: skriv, om møder og forberedelse" in out
+    assert "advarsel: data_storage: feltet 'data_storage' er tomt: skriv, hvor besvarelser" in out
 
 
 def test_the_check_warns_when_a_group_inherits_a_text_about_pairs(

@@ -402,6 +402,8 @@ strategy: "[styretegn](\x01javascript:window.__pwned=12) og [mellemrum]( JAVASCR
 audience: '<a href="javascript:window.__pwned=14">rå HTML</a> &lt;b&gt; &#106;avascript:'
 about: "<style>body{display:none}</style>"
 model: one_to_one
+working_hours: "<script>window.__pwned=30</script> [tid](javascript:window.__pwned=31)"
+data_storage: "<img src=x onerror=window.__pwned=32> [data](data:text/html,PWNED)"
 roles:
   mentor:
     description: "<script>window.__pwned=15</script> [x](vbscript:PWNED)"
