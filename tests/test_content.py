@@ -166,7 +166,8 @@ AALBORG = [
         "AAL-26",
         "parterne skal kende hinandens forventninger og enes om samarbejdsformen",
         f"{ML}/kontrakt/",
-        "forventninger igennem", "hvordan i vil arbejde sammen",
+        "forventninger igennem",
+        "hvordan i vil arbejde sammen",
     ),
     f(
         "AAL-27",

@@ -19,8 +19,8 @@ from tests.conftest import ROOT, build_site, copy_project
 # Each rule: a name, and a pattern that must not occur in generated text for readers.
 FORBIDDEN = {
     "»runde« om et forløb": r"\brunde \d|\bmøderunde\w*|\bmellem runderne\b|\bnæste runde\b",
-    "»program« om en ordning": r"\bprogram(?:met|mets|mer|merne|mernes)?\b",
-    "»sitet« eller »repository«": r"\bsitet\b|\bdette site\b|\bsite\b|\brepositor(?:y|iet)\b|\bpull request\b",
+    "»program« om en ordning": r"(?i)\bprogram(?:met|mets|mer|merne|mernes)?\b",
+    "»sitet« eller »repository«": r"(?i)\bsitet\b|\bsite\b|\brepositor(?:y|iet)\b|\bpull request\b",
     "interval med ens ender": r"\b(\d+(?:,\d+)?)\.?\s*[–-]\s*\1\b(?!\.\d)",
     "»fra måned«": r"\bfra måned \d",
     "»(beregnet)«": r"\(beregnet\)",
@@ -128,7 +128,7 @@ def test_the_detector_catches_each_variant() -> None:
     """The rules themselves: each finds the slip it is written for, in a sentence the review quotes."""
     samples = {
         "»runde« om et forløb": "Mentorordning for ledere, runde 1 2027",
-        "»program« om en ordning": "Hvem er programmet for?",
+        "»program« om en ordning": "Programmer",
         "»sitet« eller »repository«": "byg sitet igen",
         "interval med ens ender": "Et møde varer sædvanligvis 3–3 timer",
         "»fra måned«": "fra måned 0",
