@@ -127,6 +127,13 @@ PROGRAMME_PAGES = [
         guidance="om møderne er arbejdstid, og hvor besvarelser og kontrakter gemmes og slettes",
     ),
     PageSpec(
+        "evaluering.md",
+        "Evaluering",
+        "guidance/evaluation.md.j2",
+        _has_mentor,
+        "hvad I spørger om, hvornår, og hvordan svarene holdes anonyme",
+    ),
+    PageSpec(
         "mentorens-vaerktoejer.md",
         "Mentorens værktøjskasse",
         "guidance/mentor_tools.md.j2",

@@ -24,6 +24,7 @@ GUIDANCE = {
     "naermeste-leder": {"mentorordning-ledere", "gruppementor"},
     "arbejdstid-og-data": {"mentorordning-ledere", "gruppementor"},
     "mentorens-vaerktoejer": {"mentorordning-ledere", "gruppementor"},
+    "evaluering": {"mentorordning-ledere", "gruppementor"},
 }
 
 
@@ -181,3 +182,9 @@ def test_reader_pages_have_no_maintainer_instructions(site: Path) -> None:
     sources = text(site, "om-haandbogen/")
     assert "»Mentorskab for ledere«" in sources and "udgivet af Aalborg Kommune, HR og Arbejdsmiljø" in sources
     assert "»Gruppementorordning«" in sources and "udgivet af KL og DJØF" in sources
+
+
+def test_evaluation_follows_the_success_criteria_and_keeps_answers_anonymous(site: Path) -> None:
+    group = text(site, "programmer/gruppementor/evaluering/")
+    assert "Kommunen udvikler flere kvinder til topledelse" in group
+    assert "Efter et halvt til et helt år" in group and "aldrig om, hvad den enkelte har sagt" in group
