@@ -25,6 +25,10 @@ from .render import render_template
 ROLE_PAGES = (
     "metode.md", "netvaerk.md", "moedeguide.md", "laeringssprog.md", "kontrakt.md", "aftale.md", "fortrolighed.md"
 )  # fmt: skip
+GUIDANCE_PAGES = ("foerste-og-sidste-moede.md", "naar-det-ikke-fungerer.md")
+# A group mentor needs the variants and the watch-out list, and both mentor booklets the mentor's tools.
+MENTOR_PAGES = ("varianter.md", "opmaerksomhed.md", "gruppemoedet.md", "mentorens-vaerktoejer.md")
+ROLE_EXTRA = {"mentor": MENTOR_PAGES}
 FONT_SIZE = {"a5": "9.5", "a4": "11"}  # points
 PART = token("del")  # a paragraph of its own between chapters, where pandoc's output is cut
 _PART_LINE = re.compile(rf"^{PART}$", re.MULTILINE)
@@ -61,11 +65,12 @@ def render_chapters(entry: ProgrammeEntry) -> Chapters:
     context = {**programme_context(entry, specs), "medium": "print"}
     markdown = [render_template(spec.template, **context) for spec in specs]
     booklets = [Booklet(_path(entry.slug), "Håndbog", tuple(range(len(specs))))]
-    shared = tuple(i for i, spec in enumerate(specs) if spec.name in ROLE_PAGES)
     for role in role_booklets(p):
+        wanted = (*ROLE_PAGES, *ROLE_EXTRA.get(role, ()), *GUIDANCE_PAGES)
+        pages = tuple(i for i, spec in enumerate(specs) if spec.name in wanted)
         markdown.append(render_template("booklet/role.md.j2", role=p.roles[role], **context))
         subtitle = f"Hæfte for {p.roles[role].title.lower()}"
-        booklets.append(Booklet(_path(entry.slug, role), subtitle, (len(markdown) - 1, *shared)))
+        booklets.append(Booklet(_path(entry.slug, role), subtitle, (len(markdown) - 1, *pages)))
     return Chapters(entry, markdown, booklets)
 
 

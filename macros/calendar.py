@@ -125,7 +125,7 @@ def _meeting_event(
     if planned.homework is not None:
         lines.append(f"Efter mødet: hjemmeopgave med frist {_when(planned.homework.due_at)}.")
     if planned.suggested:
-        lines.append("Datoen er et forslag ud fra programmets rytme; parret kan aftale en anden.")
+        lines.append("Datoen er et forslag ud fra ordningens rytme; parret kan aftale en anden.")
     place = _place(meeting.place, meeting.online)
     return _event(_uid(entry, f"{scope}{meeting.id}"), summary, planned.start, planned.end, lines, place)
 

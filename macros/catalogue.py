@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .cohorts import CohortEntry, load_cohorts
+from .fit import programme_warnings
 from .model import ModelDescription, Programme, SharedContent, name_problem
 from .model.programme import MODEL_ROLES
 from .problems import KeyPath, Mark, Problem, ProblemsError, at
@@ -91,7 +92,16 @@ def validate_programme(
     if programme is None:
         return None
     problems.extend(inherited_role_texts(doc, merged, shared))
-    return ProgrammeEntry(slug, doc.file, _own_roles(programme, doc))
+    programme = _own_roles(programme, doc)
+    problems.extend(programme_warnings(programme, _kept(merged, programme)))
+    return ProgrammeEntry(slug, doc.file, programme)
+
+
+def _kept(merged: Document, programme: Programme) -> Document:
+    """The merged document without the roles the programme's model leaves out."""
+    data = dict(merged.data)
+    data["roles"] = {k: v for k, v in data.get("roles", {}).items() if k in programme.roles}
+    return Document(merged.file, data, merged.marks)
 
 
 def _own_roles(programme: Programme, doc: Document) -> Programme:

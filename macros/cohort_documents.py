@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
@@ -21,15 +22,18 @@ from .downloads import OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_ste
 from .export import Job
 from .fill import Values, fill_document
 from .model import Programme
-from .render import format_date
-from .schedule import PlannedMeeting
+from .render import format_date, number_words
+from .schedule import PlannedMeeting, due_days
 from .text import one_line
 
 # Placeholders the document templates may hold; every copy gives each a value.
 FIELDS = (
     "forloeb", "moedeplan", "titel", "moede", "frist", "omfang", "aflevering", "deling",
-    "opgaver_overskrift", "opgave", "spoergsmaal_overskrift", "spoergsmaal",
+    "opgaver_overskrift", "opgave", "spoergsmaal_overskrift", "spoergsmaal", "modtager", "formaal",
+    "frist_regel", "omfang_regel", "aflevering_regel", "deling_regel", "underskrift",
 )  # fmt: skip
+SHARED_TEXT = "mentor og de andre i gruppen – det har gruppen aftalt, og hver deltager har sagt ja"
+CONSENT_RULE = "mentor; de andre i gruppen kun, hvis gruppen aftaler det, og hver deltager selv siger ja"
 BLANK = "_" * 40
 BLANK_MEETINGS = 6  # lines in a blank meeting plan when the programme does not fix a number
 HOMEWORK = OfficeDocument("hjemmeopgave", "Hjemmeopgave", "", "documents/homework.md.j2", group_only=True)
@@ -40,7 +44,20 @@ Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem
 def blank_values(p: Programme) -> Values:
     """The programme's own copy: lines to write on where a cohort's copy has its facts."""
     count = p.group.meeting_count if p.group else p.network.meeting_count if p.network else BLANK_MEETINGS
-    return {**dict.fromkeys(FIELDS, BLANK), "moedeplan": [f"{n}. møde: {BLANK}" for n in range(1, count + 1)]}
+    values: dict[str, str | list[str]] = {
+        **dict.fromkeys(FIELDS, BLANK),
+        "moedeplan": [f"{n}. møde: {BLANK}" for n in range(1, count + 1)],
+    }
+    if p.group:
+        hw = p.group.homework
+        values.update(
+            frist_regel=f"{number_words(hw.due_days_before)} dage før næste møde",
+            omfang_regel=f"højst {hw.max_pages}",
+            aflevering_regel=hw.hand_in,
+            deling_regel=CONSENT_RULE,
+            underskrift=[f"{p.roles['mentee'].title} {n}" for n in range(1, p.group.group_size.max + 1)],
+        )
+    return values
 
 
 @dataclass(frozen=True)
@@ -97,7 +114,7 @@ def cohort_copies(entry: CohortEntry, p: Programme) -> Iterator[tuple[str, str, 
         return
     yield "kontrakt", cohort_stem("kontrakt", entry), base
     if p.is_group:
-        yield "gruppeaftale", cohort_stem("gruppeaftale", entry), base
+        yield "gruppeaftale", cohort_stem("gruppeaftale", entry), {**base, **agreement_values(entry, p)}
         for planned in entry.plan.meetings:
             if planned.homework is not None:
                 yield HOMEWORK.stem, homework_stem(entry, planned.number), {**base, **homework_values(entry, planned)}
@@ -118,6 +135,24 @@ def meeting_lines(meetings: list[PlannedMeeting]) -> list[str]:
     return lines
 
 
+def agreement_values(entry: CohortEntry, p: Programme) -> Values:
+    """The group agreement's homework rules as this cohort has them, so they match its page."""
+    assert p.group is not None
+    planned = [m.homework for m in entry.plan.meetings if m.homework is not None]
+    lengths = {h.max_length for h in planned if h.max_length}
+    hand_ins = Counter(h.hand_in for h in planned if h.hand_in)  # the usual way; a last sheet may differ
+    shared = any(h.homework.shared for h in planned)
+    days = due_days(entry.cohort, p)
+    mentees = len(entry.cohort.mentees)
+    return {
+        "frist_regel": f"{number_words(days)} {'dag' if days == 1 else 'dage'} før næste møde",
+        "omfang_regel": lengths.pop() if len(lengths) == 1 else f"højst {p.group.homework.max_pages}",
+        "aflevering_regel": hand_ins.most_common(1)[0][0] if hand_ins else p.group.homework.hand_in,
+        "deling_regel": SHARED_TEXT if shared else "kun mentor",
+        "underskrift": [f"{p.roles['mentee'].title} {n}" for n in range(1, mentees + 1)],
+    }
+
+
 def homework_values(entry: CohortEntry, planned: PlannedMeeting) -> Values:
     """The homework sheet after one meeting: its tasks, questions and due date."""
     homework = planned.homework
@@ -129,7 +164,9 @@ def homework_values(entry: CohortEntry, planned: PlannedMeeting) -> Values:
         "frist": f"{format_date(homework.due)} kl. {homework.due_at:%H.%M}",
         "omfang": homework.max_length or "efter aftale med mentor",
         "aflevering": homework.hand_in or "efter aftale med mentor",
-        "deling": "ja, med de andre i gruppen" if homework.homework.shared else "nej, kun mentor læser den",
+        "deling": SHARED_TEXT if homework.homework.shared else "kun mentor",
+        "modtager": [homework.homework.receiver] if homework.homework.receiver else [],
+        "formaal": [homework.homework.purpose] if homework.homework.purpose else [],
         "opgaver_overskrift": ["Opgaver"] if tasks else [],
         "opgave": [f"{n}. {plain(task)}" for n, task in enumerate(tasks, 1)],
         "spoergsmaal_overskrift": ["Refleksionsspørgsmål"] if questions else [],

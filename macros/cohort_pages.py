@@ -21,7 +21,7 @@ from .catalogue import Catalogue, ProgrammeEntry
 from .cohorts import CohortEntry
 from .model import Programme
 from .pages import Asset, Page, programme_page_path
-from .render import environment, format_date, render_template
+from .render import environment, format_date, number_words, render_template
 from .schedule import PlannedMeeting, due_days
 from .words import role_title, words
 
@@ -112,15 +112,16 @@ def cohort_context(entry: CohortEntry, programme: Programme) -> dict[str, Any]:
 
 
 def participants(entry: CohortEntry) -> str:
-    """Roles and counts, never names: "1 mentor og 6 mentees", "4 par" or "8 deltagere og 1 proceskonsulent"."""
+    """Roles and counts in words, never names: "én mentor og seks mentees", "fire par" or "otte deltagere og én
+    proceskonsulent"."""
     cohort = entry.cohort
     if cohort.is_network:
         count = len(cohort.participants)
-        return f"{count} {'deltager' if count == 1 else 'deltagere'} og 1 proceskonsulent"
-    mentors = f"{len(cohort.mentors)} {'mentor' if len(cohort.mentors) == 1 else 'mentorer'}"
-    mentees = f"{len(cohort.mentees)} {'mentee' if len(cohort.mentees) == 1 else 'mentees'}"
+        return f"{number_words(count)} {'deltager' if count == 1 else 'deltagere'} og én proceskonsulent"
+    mentors = f"{number_words(len(cohort.mentors))} {'mentor' if len(cohort.mentors) == 1 else 'mentorer'}"
+    mentees = f"{number_words(len(cohort.mentees))} {'mentee' if len(cohort.mentees) == 1 else 'mentees'}"
     if cohort.pairs:
-        return f"{len(cohort.pairs)} par ({mentors} og {mentees})"
+        return f"{number_words(len(cohort.pairs), 'neuter')} par ({mentors} og {mentees})"
     return f"{mentors} og {mentees}"
 
 
@@ -196,7 +197,7 @@ def _table(caption: str, rows: list[PlanRow]) -> Markup:
 def _due_rule_text(entry: CohortEntry, programme: Programme) -> str:
     rule = entry.cohort.homework_due
     days = due_days(entry.cohort, programme)
-    text = f"{days} {'dag' if days == 1 else 'dage'} før næste møde kl. {rule.time.replace(':', '.')}."
+    text = f"{number_words(days)} {'dag' if days == 1 else 'dage'} før næste møde kl. {rule.time.replace(':', '.')}."
     if rule.weekends == "move_earlier":
         text += " Falder den dag på en weekend eller helligdag, rykkes fristen frem til arbejdsdagen før."
     return text

@@ -39,6 +39,7 @@ class OfficeDocument:
     template: str
     group_only: bool = False
     applies: Callable[[Programme], bool] = lambda p: True
+    needs_role: RoleKey | None = None  # made only for programmes that have this role
 
 
 def _mentor_contract(p: Programme) -> bool:
@@ -71,8 +72,15 @@ OFFICE_DOCUMENTS = (
     OfficeDocument(
         "logbog",
         "Logbog og refleksionsark",
-        "programmets refleksionsspørgsmål med plads til noter",
+        "ordningens refleksionsspørgsmål med plads til noter",
         "documents/logbook.md.j2",
+    ),
+    OfficeDocument(
+        "brev-til-leder",
+        "Brev til nærmeste leder",
+        "hvad lederen må og ikke må spørge om, og hvordan tiden aftales",
+        "documents/manager_letter.md.j2",
+        needs_role="manager",
     ),
 )
 
@@ -84,7 +92,13 @@ def booklet_name(slug: str, role: str | None = None) -> str:
 
 def office_documents(p: Programme) -> list[OfficeDocument]:
     """The fill-in documents this programme gets."""
-    return [doc for doc in OFFICE_DOCUMENTS if (p.is_group or not doc.group_only) and doc.applies(p)]
+    return [
+        doc
+        for doc in OFFICE_DOCUMENTS
+        if (p.is_group or not doc.group_only)
+        and doc.applies(p)
+        and (doc.needs_role is None or doc.needs_role in p.roles)
+    ]
 
 
 def role_booklets(p: Programme) -> list[RoleKey]:

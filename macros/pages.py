@@ -16,10 +16,11 @@ from markupsafe import Markup
 from .catalogue import Catalogue, ProgrammeEntry
 from .downloads import programme_downloads
 from .model import Programme
-from .render import html_table, render_template
+from .render import every_weeks, html_table, number_words, render_template
 from .words import role_title, words
 
 SECTION = "programmer"
+SETTINGS_PAGE = "arbejdstid-og-data.md"  # a guidance page whose facts come from the programme file
 INDEX = f"{SECTION}/index.md"
 
 
@@ -51,6 +52,12 @@ class PageSpec:
     title: str
     template: str
     applies: Callable[[Programme], bool] = lambda p: True
+    guidance: str = ""  # a guidance page: one line on what it helps with; its text lives in the template
+
+    @property
+    def summary(self) -> str:
+        """The line the overview shows under »Vejledning«."""
+        return self.guidance
 
 
 def _group(p: Programme) -> bool:
@@ -70,6 +77,18 @@ def _watch_out(p: Programme) -> bool:
     return p.group is not None or bool(p.network and p.network.watch_out)
 
 
+def _one_to_one(p: Programme) -> bool:
+    return p.model == "one_to_one"
+
+
+def _has_mentor(p: Programme) -> bool:
+    return "mentor" in p.roles and not p.model.endswith("network")
+
+
+def _has_manager(p: Programme) -> bool:
+    return "manager" in p.roles
+
+
 PROGRAMME_PAGES = [
     PageSpec("index.md", "Overblik", "programme/overview.md.j2"),
     PageSpec("roller.md", "Roller", "programme/roles.md.j2"),
@@ -86,6 +105,60 @@ PROGRAMME_PAGES = [
     PageSpec("tovholdere.md", "Tovholdere", "programme/coordination.md.j2"),
     PageSpec("opmaerksomhed.md", "Det skal man være opmærksom på", "programme/watch_out.md.j2", _watch_out),
     PageSpec("resultater.md", "Succeskriterier og resultater", "programme/results.md.j2", _group),
+    PageSpec(
+        "foerste-og-sidste-moede.md",
+        "Første og sidste møde",
+        "guidance/first_last.md.j2",
+        _has_mentor,
+        "sådan kommer I godt i gang, og sådan slutter I godt af",
+    ),
+    PageSpec(
+        "naar-det-ikke-fungerer.md",
+        "Når det ikke fungerer",
+        "guidance/not_working.md.j2",
+        guidance="faresignaler, hvem der taler med hvem, afslutning uden skyld og fortrolighedens grænser",
+    ),
+    PageSpec(
+        "matchning.md",
+        "Rekruttering og matchning",
+        "guidance/matching.md.j2",
+        _one_to_one,
+        "tilmelding, kriterier for parrene, retten til at sige nej og besked til lederen",
+    ),
+    PageSpec(
+        "gruppemoedet.md",
+        "Sådan leder du et gruppemøde",
+        "guidance/group_meeting.md.j2",
+        _group,
+        "tidsplan, pauser, hjemmeopgaverne og plads til alle i gruppen",
+    ),
+    PageSpec(
+        "naermeste-leder.md",
+        "Den nærmeste leders rolle",
+        "guidance/manager.md.j2",
+        _has_manager,
+        "hvad lederen må spørge om, hvordan tiden aftales, og et brev til lederen",
+    ),
+    PageSpec(
+        "arbejdstid-og-data.md",
+        "Arbejdstid og opbevaring",
+        "guidance/settings.md.j2",
+        guidance="om møderne er arbejdstid, og hvor besvarelser og kontrakter gemmes og slettes",
+    ),
+    PageSpec(
+        "evaluering.md",
+        "Evaluering",
+        "guidance/evaluation.md.j2",
+        _has_mentor,
+        "hvad I spørger om, hvornår, og hvordan svarene holdes anonyme",
+    ),
+    PageSpec(
+        "mentorens-vaerktoejer.md",
+        "Mentorens værktøjskasse",
+        "guidance/mentor_tools.md.j2",
+        _has_mentor,
+        "åbne spørgsmål, når mentee vil have et råd, og hvad der ligger uden for mentorskabet",
+    ),
 ]
 
 
@@ -106,7 +179,7 @@ def render_programme_pages(entry: ProgrammeEntry) -> list[Page]:
             programme_page_path(entry.slug, spec.name),
             spec.title,
             render_template(spec.template, **context),
-            entry.source,
+            f"macros/templates/{spec.template}" if spec.guidance and spec.name != SETTINGS_PAGE else entry.source,
         )
         for spec in specs
     ]
@@ -166,13 +239,17 @@ def rhythm_table(p: Programme) -> Markup:
     """The meeting rhythm's phases as a table."""
     phases = p.meeting_guide.rhythm.phases
     rows = [
-        (
-            phase.label,
-            [f"fra måned {phase.from_month}", f"hver {phase.interval_weeks_min}.–{phase.interval_weeks_max}. uge"],
-        )
+        (phase.label, [_from_month(phase.from_month), every_weeks(phase.interval_weeks_min, phase.interval_weeks_max)])
         for phase in phases
     ]
-    return html_table("Mødernes rytme over tid", ["Begynder", "Afstand mellem møder"], rows)
+    return html_table("Mødernes rytme over tid", ["Hvornår", "Afstand mellem møder"], rows)
+
+
+def _from_month(month: int) -> str:
+    """0 → 'Fra start', 3 → 'Efter ca. tre måneder'."""
+    if month == 0:
+        return "Fra start"
+    return "Efter ca. en måned" if month == 1 else f"Efter ca. {number_words(month)} måneder"
 
 
 def variants_table(p: Programme) -> Markup:
@@ -191,4 +268,4 @@ def variants_table(p: Programme) -> Markup:
 def _render_index(catalogue: Catalogue) -> Page:
     markdown = render_template("programmes_index.md.j2", programme_list=programme_list(catalogue, base="../"))
     # Its own words live in the template, so that is where its edit link leads.
-    return Page(INDEX, "Programmer", markdown, "macros/templates/programmes_index.md.j2")
+    return Page(INDEX, "Ordninger", markdown, "macros/templates/programmes_index.md.j2")

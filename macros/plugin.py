@@ -147,7 +147,7 @@ class _WrittenByWorker(File):
 def _insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:
     """Replace the nav entry that points at the programme index with the generated section."""
     if not nav:
-        return [{"Programmer": generated}]
+        return [{"Ordninger": generated}]
     out = []
     for item in nav:
         if isinstance(item, dict) and list(item.values()) == [INDEX]:

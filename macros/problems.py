@@ -97,8 +97,8 @@ def count_warnings(count: int) -> str:
 
 
 ACKNOWLEDGE_HINT = (
-    "En advarsel, I har tænkt over, kan I kvittere for i forløbsfilen under `acknowledge:` med dens kode "
-    "og en begrundelse (se »Advarsler, du kan kvittere for« i CONTRIBUTING.md)."
+    "En advarsel om et forløb, I har tænkt over, kan I kvittere for i forløbsfilen under `acknowledge:` med "
+    "dens kode og en begrundelse (se »Advarsler, du kan kvittere for« i CONTRIBUTING.md)."
 )
 
 

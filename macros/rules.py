@@ -297,6 +297,26 @@ def _due(meetings: list[PlannedMeeting], cohort: Cohort, base: KeyPath) -> Itera
             yield Finding(path, message, "homework-due")
         elif meeting.homework is not None:
             yield from _due_between(meeting, following, cohort, path)
+            if following is None:
+                yield from _after_last(meeting, path)
+
+
+_AFTER_LAST = {"receiver": "hvem der modtager den (receiver)", "purpose": "hvad den bruges til (purpose)"}
+
+
+def _after_last(meeting: PlannedMeeting, path: KeyPath) -> Iterable[Finding]:
+    """Homework after the last meeting must go to someone and be used for something:
+    there is no next meeting where it would be talked about."""
+    homework = meeting.meeting.homework
+    assert homework is not None
+    missing = [key for key in ("receiver", "purpose") if not getattr(homework, key)]
+    if missing:
+        what = " og ".join(_AFTER_LAST[key] for key in missing)
+        message = (
+            "hjemmeopgaven efter sidste møde har ingen at blive drøftet med, fordi der ikke er flere møder; "
+            f"skriv {what}, fx en afsluttende samtale med mentor – eller slet opgaven"
+        )
+        yield Finding(path, message, "homework-after-last")
 
 
 def _due_between(

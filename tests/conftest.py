@@ -22,6 +22,11 @@ strategy: Ingen.
 audience: Testere.
 model: one_to_one
 """
+# Each municipality decides these itself; without them `mentor check` warns and a strict build stops.
+LOCAL_SETTINGS = """\
+working_hours: Møderne er arbejdstid.
+data_storage: Besvarelser gemmes hos deltagerne og slettes, når forløbet er slut.
+"""
 PROJECT_PARTS = ["mkdocs.yml", "docs", "programmes", "overrides"]
 
 

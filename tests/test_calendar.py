@@ -83,7 +83,7 @@ def test_meetings_have_place_and_reflection_questions(built_site: Path) -> None:
     first = next(ev for ev in read_vobject(text).vevent_list if ev.summary.value.startswith("Gruppemøde 1"))
     assert first.location.value == "Rådhuset, mødelokale 3"
     description = first.description.value
-    assert "Før mødet:\n- Hvad har jeg især taget med mig fra sidste møde?" in description
+    assert "Før mødet:\n- Hvad tog jeg med fra sidste gruppemøde?" in description  # the group's own questions
     assert "Efter mødet: hjemmeopgave med frist fredag 12. marts 2027 kl. 16.00." in description
     assert (first.dtend.value - first.dtstart.value) == dt.timedelta(hours=3)
 

@@ -185,10 +185,10 @@ def test_plan_table_is_accessible(built_site: Path) -> None:
 
 def test_page_shows_computed_due_dates(built_site: Path) -> None:
     text = html(built_site, f"{GROUP}/forloeb/2027-fungerende-ledere/").get_text(" ", strip=True)
-    # two days before Tuesday 16 March is a Sunday: the deadline moves back to Friday
-    assert "Frist: fredag 12. marts 2027 kl. 16.00 (beregnet)" in text
+    # three days before Tuesday 16 March is a Saturday: the deadline moves back to Friday
+    assert "Frist fredag 12. marts 2027 kl. 16.00" in text and "(beregnet)" not in text
     text = html(built_site, f"{GROUP}/forloeb/2027-lederaspiranter-1/").get_text(" ", strip=True)
-    assert "Frist: fredag 4. juni 2027 kl. 16.00" in text  # a fixed date after the last meeting
+    assert "Frist onsdag 26. maj 2027 kl. 16.00" in text  # a fixed date after the last meeting
 
 
 def test_the_models_docstring_example_is_a_valid_cohort(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from macros.catalogue import load_catalogue
 from macros.problems import ProblemsError
-from tests.conftest import MINIMAL_PROGRAMME, build_site, copy_project
+from tests.conftest import LOCAL_SETTINGS, MINIMAL_PROGRAMME, build_site, copy_project
 
 VALID = MINIMAL_PROGRAMME
 
@@ -90,7 +90,7 @@ def test_a_bad_file_name_is_explained(tmp_path: Path) -> None:
 
 def test_valid_extra_programme_builds(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    (project / "programmes" / "proeve.yaml").write_text(VALID, encoding="utf-8")
+    (project / "programmes" / "proeve.yaml").write_text(VALID + LOCAL_SETTINGS, encoding="utf-8")
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "programmer" / "proeve" / "laeringssprog" / "index.html").exists()

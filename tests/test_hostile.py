@@ -404,6 +404,8 @@ strategy: "[mellemrum]( https://example.org ) og &#106;avascript:window.__pwned=
 audience: '<a href="javascript:window.__pwned=14">rå HTML</a> &lt;b&gt; &#106;avascript:'
 about: "<style>body{display:none}</style>"
 model: one_to_one
+working_hours: "<script>window.__pwned=30</script> <a href='javascript:window.__pwned=31'>tid</a>"
+data_storage: "<img src=x onerror=window.__pwned=32>"
 roles:
   mentor:
     title: "Mentor <img src=x onerror=window.__pwned=16>"
@@ -418,7 +420,7 @@ coordination:
 """
 HOSTILE_COHORT = {
     "programme: mentorordning-ledere": "programme: ondsindet",
-    "name: Mentorordning for ledere, runde 1 2027": 'name: "Hold </title><script>window.__pwned=20</script>"',
+    "name: Mentorordning for ledere, forår 2027": 'name: "Hold </title><script>window.__pwned=20</script>"',
     "place: Rådhuset, mødelokale 4": 'place: "<img src=x onerror=window.__pwned=21> [x](https://example.org/x)"',
     "theme: Forventninger og kontrakt": 'theme: "<script>window.__pwned=22</script>"',
     "online: https://moede.example.org/par-3": 'online: "https://moede.example.org/par-3?x=\'onmouseover=window.__pwned=23"',

@@ -121,7 +121,7 @@ CASES = [
         "computed due date before the meeting it follows",
         swap(GROUP, "moede-2, date: 2027-03-17", "moede-2, date: 2027-02-18"),
         "homework-due", "error", "meetings[0].homework", "id: moede-1",
-        "Den beregnede frist tirsdag 16. februar 2027 kl. 16.00 ligger ikke mellem mødet onsdag 17. februar 2027",
+        "Den beregnede frist mandag 15. februar 2027 kl. 16.00 ligger ikke mellem mødet onsdag 17. februar 2027",
     ),
     (
         "homework after the last meeting without a date",

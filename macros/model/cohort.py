@@ -114,6 +114,15 @@ class Homework(Strict):
         description="Fast frist (ÅÅÅÅ-MM-DD). Udelades: fristen regnes ud fra reglen i `homework_due` "
         "eller programmet, fx to dage før næste møde.",
     )
+    receiver: ShortText | None = Field(
+        default=None,
+        description="Hvem modtager besvarelsen, fx »mentor«. Kræves for en opgave efter sidste møde.",
+    )
+    purpose: ShortText | None = Field(
+        default=None,
+        description="Hvad besvarelsen bruges til, fx »afsæt for den afsluttende samtale med mentor«. "
+        "Kræves for en opgave efter sidste møde.",
+    )
 
     @model_validator(mode="after")
     def _has_content(self) -> Homework:

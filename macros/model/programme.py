@@ -44,6 +44,9 @@ class Role(Strict):
     description: Text = Field(description="Hvem rollen er, og hvad den gør i ordningen.")
     expectations: TextList = Field(default=[], description="Hvad personen i rollen kan forvente at få.")
     obligations: TextList = Field(default=[], description="Hvad personen i rollen forpligter sig til.")
+    requirements: TextList = Field(
+        default=[], description="Hvad rollen forudsætter af personen, fx erfaring og evner (valgfrit)."
+    )
 
 
 class LearningLanguage(Strict):
@@ -133,6 +136,11 @@ class Confidentiality(Strict):
     duty: Text = Field(description="Tavshedspligten: hvem, hvornår og hvor længe.")
     manager: Text = Field(description="Den nærmeste leders placering i forhold til forløbet.")
     rules: TextList = Field(default=[], description="Konkrete regler, fx at mentor ikke kontakter mentees leder.")
+    limits: Text | None = Field(
+        default=None,
+        description="Fortrolighedens grænser: hvad den ikke dækker, og hvor man henviser hen (HR, "
+        "psykologordning, whistleblowerordning). Hver kommune beslutter selv.",
+    )
 
 
 class Contact(Strict):
@@ -195,6 +203,16 @@ class Programme(Strict):
     )
     at_a_glance: AtAGlance | None = Field(
         default=None, description="Programmet kort fortalt til sammenligningssiden. Udelades: modellens tekster."
+    )
+    working_hours: Text | None = Field(
+        default=None,
+        description="Tæller møder og forberedelse som arbejdstid, også efter arbejdstid? Udfyldes af "
+        "tovholderne ud fra kommunens regler; tjekket advarer, når feltet mangler.",
+    )
+    data_storage: Text | None = Field(
+        default=None,
+        description="Hvor besvarelser, kontrakter og noter opbevares, hvem der må se dem, og hvornår de "
+        "slettes. Udfyldes af tovholderne; tjekket advarer, når feltet mangler.",
     )
 
     @model_validator(mode="after")
