@@ -46,7 +46,7 @@ def cohort_case(old: str, new: str, key: str, message: str) -> tuple[str, str, s
 
 
 def cases() -> list[tuple[str, str, str, str]]:
-    name = "name: Mentorordning for ledere, runde 1 2027"
+    name = "name: Mentorordning for ledere, forår 2027"
     place, online = "        place: Rådhuset, mødelokale 4", "        online: https://moede.example.org/par-3"
     return [
         programme_case("about", r'"a\x01b"', CONTROL.format("0001")),
