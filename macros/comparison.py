@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue, ProgrammeEntry
 from .model import ModelDescription, Programme
-from .render import format_hours, render_template
+from .render import every_weeks, hours_range, number_words, render_template
 
 ASPECTS = (
     "Hvem deltager",
@@ -81,37 +81,35 @@ def _lead(p: Programme) -> str:
     title = p.roles[p.lead_role].title
     if p.network is None:
         return title
-    return f"{title}, {'løst' if p.network.consultant.kind == 'loose' else 'fast'} tilknyttet"
+    if p.network.consultant.kind == "loose":
+        return f"{title}, løst tilknyttet"
+    return f"Fast {title.lower()}, der planlægger og leder hvert møde"
 
 
 def _per_lead(p: Programme) -> str:
     size = p.network.size if p.network else p.group.group_size if p.group else None
     noun = "deltagere" if p.network else "mentees"
     if size is None:
-        return "1 mentee"
-    return f"{size.min}–{size.max} {noun}, typisk {size.typical}"
+        return "Én mentee"
+    return f"{number_words(size.min)} til {number_words(size.max)} {noun}, typisk {number_words(size.typical)}"
 
 
 def _pattern(p: Programme) -> str:
     design = p.network or p.group
     if design is not None:
         kind = "netværksmøder" if p.network else "gruppemøder"
-        text = (
-            f"{design.meeting_count} {kind} à {format_hours(design.meeting_hours)} timer over "
-            f"{design.period_months} måneder, cirka hver {design.interval_weeks}. uge"
-        )
+        count, hours = number_words(design.meeting_count, "neuter"), design.meeting_hours
+        weeks, months = every_weeks(design.interval_weeks, design.interval_weeks), number_words(design.period_months)
+        text = f"{count.capitalize()} {kind} à {hours_range(hours, hours)} over {months} måneder, cirka {weeks}"
         if p.network and p.network.platform:
             tool = p.network.platform.tool.split(",")[0]
             text += f", og dialog mellem møderne på {tool[0].lower()}{tool[1:]}"
         return text + "."
     length = p.meeting_guide.length
-    hours = (
-        format_hours(length.min)
-        if length.min == length.max
-        else f"{format_hours(length.min)}–{format_hours(length.max)}"
+    phases = [every_weeks(ph.interval_weeks_min, ph.interval_weeks_max) for ph in p.meeting_guide.rhythm.phases]
+    return f"Møder på {hours_range(length.min, length.max)}" + (
+        f", først {' og siden '.join(phases)}." if phases else "."
     )
-    phases = [f"hver {ph.interval_weeks_min}.–{ph.interval_weeks_max}. uge" for ph in p.meeting_guide.rhythm.phases]
-    return f"Møder på {hours} timer" + (f", først {' og siden '.join(phases)}." if phases else ".")
 
 
 def _preparation(p: Programme) -> str:

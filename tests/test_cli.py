@@ -100,7 +100,7 @@ def test_strict_check_fails_on_a_warning(
     assert code == 0
     assert f"{cohort.relative_to(project).as_posix()}:" in out and ": advarsel: mentees: " in out
     assert "Alt er i orden" not in out  # a warning is not "all in order"
-    assert "Ingen fejl, men 1 advarsel i 2 programmer og 4 forløb." in out
+    assert "Ingen fejl, men 1 advarsel i 4 programmer og 6 forløb." in out
     code, out, _ = run(capsys, "--root", str(project), "check", "--strict")
     assert code == 1
     assert "Tjekket stopper på 1 advarsel, fordi den er streng ligesom tjekket i pull requesten." in out

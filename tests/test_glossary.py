@@ -25,7 +25,7 @@ FORBIDDEN = {
     "»fra måned«": r"\bfra måned \d",
     "»(beregnet)«": r"\(beregnet\)",
     "tal under ti med cifre i løbende tekst": (
-        r"\b[1-9] (?:varianter|mentees|mentorer|møder|gruppemøder|evaluerings-|dage|måneder|timer|par)\b"
+        r"(?<![\d,])\b[1-9] (?:varianter|mentees|mentorer|møder|gruppemøder|evaluerings-|dage|måneder|timer|par)\b"
     ),
     "engelsk": r"Made with|Not found|\bMaterial for MkDocs\b|Åbn arkiv",
 }

@@ -409,6 +409,8 @@ data_storage: "<img src=x onerror=window.__pwned=32>"
 roles:
   mentor:
     title: "Mentor <img src=x onerror=window.__pwned=16>"
+    expectations: ["<script>window.__pwned=17</script>"]
+    obligations: []
     description: "<script>window.__pwned=15</script> [x](mailto:tovholder@example.org)"
 coordination:
   intro: '<base href="https://evil.example.org/"><meta http-equiv="refresh" content="0;url=javascript:PWNED">'

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from macros.catalogue import load_catalogue
 from macros.pages import render_programme_pages
 from macros.problems import ProblemsError
-from tests.conftest import ROOT, build_site, copy_project, html
+from tests.conftest import LOCAL_SETTINGS, ROOT, build_site, copy_project, html
 from tests.test_schema import errors as schema_errors
 
 NETWORKS = {"digitalt-netvaerk": "digital_network", "fysisk-netvaerk": "physical_network"}
@@ -96,14 +96,14 @@ def test_the_network_design_is_on_its_page(built_site: Path) -> None:
     digital = html(built_site, "programmer/digitalt-netvaerk/netvaerk/").select_one("article").get_text(" ")
     assert "Kommunens samarbejdsplatform" in digital and "løst tilknyttet" in digital
     physical = html(built_site, "programmer/fysisk-netvaerk/netvaerk/").select_one("article").get_text(" ")
-    assert "fast tilknyttet" in physical and "6 netværksmøder à 3 timer" in physical
+    assert "fast tilknyttet" in physical and "seks netværksmøder à tre timer" in physical
 
 
 def test_a_network_cohort_page_counts_participants_and_has_no_homework(built_site: Path) -> None:
     page = html(built_site, "programmer/fysisk-netvaerk/forloeb/2027-fysisk-netvaerk-1/")
     text = page.select_one("article").get_text(" ")
-    assert "8 deltagere og 1 proceskonsulent" in text
-    assert "6 netværksmøder" in text and "Netværksmøde 6: Afslutning og vejen videre" in text
+    assert "otte deltagere og én proceskonsulent" in text
+    assert "seks netværksmøder" in text and "Netværksmøde 6: Afslutning og vejen videre" in text
     assert "hjemmeopgave" not in text.lower() and "frist" not in text.lower()
     headings = [h.get_text(" ", strip=True) for h in page.select("article h2")]
     assert any(h.startswith("Proceskonsulentens del") for h in headings)
@@ -162,12 +162,12 @@ def test_a_process_consultant_in_a_one_to_one_round_is_an_error(tmp_path: Path) 
 
 def test_a_renamed_role_that_inherits_texts_is_a_warning(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    path = project / "programmes" / "gruppementor.yaml"
+    path = project / "programmes" / "mentorordning-ledere.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace(
-            "  mentor:\n    title: Gruppementor\n",
-            "  coordinator:\n    title: Netværksværter\n  mentor:\n    title: Gruppementor\n",
+            "roles:\n  mentor:\n",
+            "roles:\n  coordinator:\n    title: Netværksværter\n  mentor:\n",
         ),
         encoding="utf-8",
     )
@@ -183,7 +183,7 @@ def test_a_network_built_strictly_from_a_fresh_programme(tmp_path: Path) -> None
     project = copy_project(tmp_path)
     source = (project / "programmes" / "fysisk-netvaerk.yaml").read_text(encoding="utf-8")
     own = source.split("\nroles:")[0] + "\nnetwork:" + source.split("\nnetwork:")[1].split("\nat_a_glance:")[0]
-    (project / "programmes" / "fysisk-netvaerk.yaml").write_text(own + "\n", encoding="utf-8")
+    (project / "programmes" / "fysisk-netvaerk.yaml").write_text(own + "\n" + LOCAL_SETTINGS, encoding="utf-8")
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     for path in network_files(project / "site", "fysisk-netvaerk"):
