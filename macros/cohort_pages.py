@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .calendar import calendar_specs, export_calendar
+from .calendar_history import calendar_histories
 from .catalogue import Catalogue, ProgrammeEntry
 from .cohorts import CohortEntry
 from .model import Programme
@@ -67,12 +68,14 @@ def render_cohort_pages(catalogue: Catalogue) -> list[Page]:
 
 
 def export_cohort_calendars(catalogue: Catalogue) -> list[Asset]:
-    """Every cohort's calendar files, next to the cohort's page."""
+    """Every cohort's calendar files, next to the cohort's page, with their history from git."""
+    histories = calendar_histories(catalogue)
     return [
-        Asset(f"{cohort_folder(entry)}/{spec.name}", export_calendar(entry, programme, spec), entry.source)
+        Asset(f"{cohort_folder(entry)}/{spec.name}", export_calendar(entry, programme, spec, history), entry.source)
         for entry in catalogue.cohorts
         for programme in [_programme(catalogue, entry)]
         for spec in calendar_specs(entry)
+        for history in [histories.get(entry.source, {}).get(spec.name)]
     ]
 
 
