@@ -15,11 +15,13 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .ics import utc_time
+from .ics import text, utc_time
 
 Event = list[str]  # the content lines of one VEVENT, unfolded
 Version = tuple[dt.datetime | None, Mapping[str, Event]]  # when, and the events by UID
 CANCELLED_PREFIX = "Aflyst: "  # for clients that show STATUS:CANCELLED no differently
+# A cancelled event's old description could name people the cohort no longer publishes.
+CANCELLED_NOTE = "Mødet er taget ud af forløbets plan. Den gældende plan står på forløbets side."
 
 
 @dataclass(frozen=True)
@@ -76,14 +78,16 @@ def _stamped(event: Event, state: EventState) -> Event:
 
 
 def _cancelled(event: Event, state: EventState) -> Event:
-    """Struck through (Apple) or removed (Google), never a reminder, never busy."""
+    """Struck through (Apple) or removed (Google): no reminder, not busy, no old description."""
     lines: Event = []
     in_alarm = False
     for line in event:
         in_alarm = in_alarm or line == "BEGIN:VALARM"
         if line.startswith("SUMMARY:"):
             line = f"SUMMARY:{CANCELLED_PREFIX}{line.removeprefix('SUMMARY:')}"
-        if not in_alarm and not line.startswith("TRANSP:") and line != "END:VEVENT":
+        elif line.startswith("DESCRIPTION:"):
+            line = f"DESCRIPTION:{text(CANCELLED_NOTE)}"
+        if not in_alarm and not line.startswith(("TRANSP:", "URL:")) and line != "END:VEVENT":
             lines.append(line)
         in_alarm = in_alarm and line != "END:VALARM"
     return [*_stamped(lines, state), "STATUS:CANCELLED", "TRANSP:TRANSPARENT", "END:VEVENT"]

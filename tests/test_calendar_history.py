@@ -114,6 +114,24 @@ def test_a_removed_meeting_is_kept_as_cancelled_with_a_higher_sequence(repo: Pat
     assert len(live) == 4 and all("STATUS" not in ev for ev in live)
 
 
+def test_a_cancelled_meeting_shows_no_name_the_cohort_no_longer_publishes(repo: Path) -> None:
+    """Names published in an earlier version stay out when the meeting is removed with them."""
+    edit(repo, PAIR_FILE, "  - id: mentor-c\n", "  - id: mentor-c\n    name: Testmentor Gamma\n")
+    edit(repo, PAIR_FILE, "pair_defaults:", "privacy:\n  publish_names: true\n\npair_defaults:")
+    git(repo, "commit", "-q", "-am", "Navne udgives")
+    assert b"Testmentor Gamma" in calendars(repo)[PAIR].replace(b"\r\n ", b"")
+    git(repo, "checkout", "-q", "HEAD~1", "--", PAIR_FILE)
+    remove_meeting_4(repo)
+    git(repo, "commit", "-q", "-am", "Navne fjernet, møde 4 aflyst", when=SECOND)
+    data = calendars(repo)[PAIR]
+    assert b"Testmentor Gamma" not in data.replace(b"\r\n ", b"") and b"STATUS:CANCELLED" in data
+    cancelled = events(data)["Mentormøde 4 af 5"]
+    assert (
+        str(cancelled["DESCRIPTION"])
+        == "Mødet er taget ud af forløbets plan. Den gældende plan står på forløbets side."
+    )
+
+
 def test_a_meeting_that_comes_back_is_no_longer_cancelled(repo: Path) -> None:
     original = (repo / PAIR_FILE).read_text(encoding="utf-8")
     remove_meeting_4(repo)
