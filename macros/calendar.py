@@ -8,6 +8,8 @@ lists that ical.js and vobject misread by an hour in summer. UIDs are derived fr
 the programme, cohort and meeting ids (not from dates), so re-importing a changed
 calendar updates the events instead of duplicating them. Each event is a list of
 content lines; ics.py escapes and folds them (fast enough for thousands of cohorts).
+SEQUENCE, LAST-MODIFIED and cancelled meetings come from the cohort file's git
+history (calendar_history.py, event_changes.py); the feed asks to be fetched twice a day.
 """
 
 from __future__ import annotations
