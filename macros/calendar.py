@@ -82,7 +82,7 @@ def export_calendar(
     head += [f"X-WR-CALNAME:{verbatim(name)}", f"X-WR-TIMEZONE:{TZID}"]
     head += [f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}", f"X-PUBLISHED-TTL:{REFRESH}", *copenhagen()]
     # Removed meetings stay, cancelled, until the cohort has ended; then they are just gone.
-    keep_cancelled = _stamp().astimezone(TZ).date() <= entry.cohort.end
+    keep_cancelled = build_day() <= entry.cohort.end
     events = (history or CalendarHistory()).apply(calendar_events(entry, programme, spec), keep_cancelled)
     return serialize([*head, *(line for event in events for line in event), "END:VCALENDAR"])
 
@@ -267,6 +267,11 @@ def _uid(entry: CohortEntry, local_id: str) -> str:
     """Stable and opaque: person ids in pair scopes never show in the file."""
     key = f"{entry.programme}/{entry.id}/{local_id}"
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@{UID_DOMAIN}"
+
+
+def build_day() -> dt.date:
+    """The day of this build in Danish time (SOURCE_DATE_EPOCH's day for reproducible builds)."""
+    return _stamp().astimezone(TZ).date()
 
 
 @cache

@@ -6,6 +6,8 @@ its events have SEQUENCE 0 and were last modified when it was made. Only files t
 changed are read from git (one `git cat-file` for all), checked like the current
 file and rendered with today's programme, so only changes to the cohort file itself
 raise SEQUENCE. A version that does not validate was never published and is skipped.
+Cohorts that have ended are not rendered again (see `_cohort_history`): the cost of a
+build grows with the history of the running cohorts only.
 Without git there is no history: SEQUENCE 0, no LAST-MODIFIED, nothing cancelled.
 """
 
@@ -15,7 +17,7 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
-from .calendar import calendar_events, calendar_specs
+from .calendar import build_day, calendar_events, calendar_specs
 from .catalogue import Catalogue
 from .cohorts import COHORTS_DIR, CohortEntry, validate_cohort
 from .event_changes import CalendarHistory, Event, EventState, Version, track, uid_of
@@ -31,7 +33,8 @@ Histories = dict[str, dict[str, CalendarHistory]]  # cohort source → calendar 
 def calendar_histories(catalogue: Catalogue) -> Histories:
     """The history of every calendar of every cohort that git knows."""
     versions = file_versions(catalogue.root, COHORTS_DIR, [entry.source for entry in catalogue.cohorts])
-    older = {v.blob for entry in catalogue.cohorts for v in versions.get(entry.source, [])[:-1] if v.blob}
+    running = [entry for entry in catalogue.cohorts if entry.cohort.end >= build_day()]
+    older = {v.blob for entry in running for v in versions.get(entry.source, [])[:-1] if v.blob}
     try:
         blobs = read_blobs(catalogue.root, older)
     except OSError:
@@ -48,8 +51,10 @@ def _cohort_history(
     entry: CohortEntry, versions: list[FileVersion], blobs: Mapping[str, bytes], programmes: dict[str, Programme]
 ) -> dict[str, CalendarHistory]:
     specs = [spec.name for spec in calendar_specs(entry)]
-    if len(versions) == 1:  # the common case: nothing to compare
-        return dict.fromkeys(specs, CalendarHistory(EventState(0, versions[0].when)))
+    if len(versions) == 1 or entry.cohort.end < build_day():
+        # One version: nothing to compare. An ended cohort keeps no cancelled meetings, and an
+        # event changes at most once per version, so this bound never lowers a published SEQUENCE.
+        return dict.fromkeys(specs, CalendarHistory(EventState(len(versions) - 1, versions[-1].when)))
     old = [(v.when, _old_entry(entry.source, blobs.get(v.blob or ""), programmes)) for v in versions[:-1]]
     timeline = [(when, _events(version, programmes)) for when, version in old]
     timeline.append((versions[-1].when, _events(entry, programmes)))
