@@ -71,7 +71,7 @@ def uid_of(event: Event) -> str:
 
 
 def _stamped(event: Event, state: EventState) -> Event:
-    at = event.index(next(line for line in event if line.startswith("UID:"))) + 1
+    at = next(number for number, line in enumerate(event) if line.startswith("UID:")) + 1
     extra = [f"SEQUENCE:{state.sequence}"]
     extra += [utc_time("LAST-MODIFIED", state.modified)] if state.modified else []
     return [*event[:at], *extra, *event[at:]]
