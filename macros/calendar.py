@@ -8,6 +8,8 @@ lists that ical.js and vobject misread by an hour in summer. UIDs are derived fr
 the programme, cohort and meeting ids (not from dates), so re-importing a changed
 calendar updates the events instead of duplicating them. Each event is a list of
 content lines; ics.py escapes and folds them (fast enough for thousands of cohorts).
+SEQUENCE, LAST-MODIFIED and cancelled meetings come from the cohort file's git
+history (calendar_history.py, event_changes.py); the feed asks to be fetched twice a day.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +25,7 @@ from typing import Literal
 
 from .cohorts import CohortEntry
 from .downloads import FILE_ROLES
+from .event_changes import CalendarHistory, Event
 from .ics import local_time, serialize, text, utc_time, verbatim
 from .model import Programme
 from .render import format_date
@@ -31,9 +35,14 @@ TZID = "Europe/Copenhagen"
 PRODID = "-//Mentorhåndbogen//Forløbskalender//DA"
 UID_DOMAIN = "mentorhaandbog"
 REMINDER = "-P1D"  # homework reminder: a day before the deadline (an RFC 5545 duration)
+# A meeting reminds twice: the day before, to read the questions and do the homework,
+# and two hours before, to leave work or other tasks in time and find the room or link.
+MEETING_REMINDERS = (("-P1D", "I morgen"), ("-PT2H", "Om to timer"))
+REFRESH = "PT12H"  # how often a subscribing client should fetch the feed (Google ignores it)
+# »Aftales i parret«, »oplyses senere«: a place still to be agreed is no address for a map.
+PLACEHOLDER = re.compile(r"^\s*\?|\b(aftales|oplyses|meldes ud|følger|senere|ukendt|tbd|tba)\b", re.IGNORECASE)
 DEADLINE = dt.timedelta(minutes=15)  # a deadline shows as a short, non-blocking event
 Role = Literal["mentee", "mentor", "pair", "participant", "process_consultant"]
-Event = list[str]  # the content lines of one VEVENT, unfolded
 ROLE_TITLES = {
     "mentee": "Kalender for mentees",
     "mentor": "Kalender for mentorer",
@@ -64,13 +73,23 @@ def calendar_specs(entry: CohortEntry) -> list[CalendarSpec]:
     return [CalendarSpec(f"{entry.id}-{FILE_ROLES.get(role, role)}.ics", ROLE_TITLES[role], role) for role in roles]
 
 
-def export_calendar(entry: CohortEntry, programme: Programme, spec: CalendarSpec) -> bytes:
-    """One calendar file as RFC 5545 bytes."""
+def export_calendar(
+    entry: CohortEntry, programme: Programme, spec: CalendarSpec, history: CalendarHistory | None = None
+) -> bytes:
+    """One calendar file as RFC 5545 bytes; `history` gives SEQUENCE, LAST-MODIFIED and cancellations."""
     name = f"{entry.cohort.name} – {spec.title.removeprefix('Kalender for ')}"
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{text(PRODID)}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
-    head += [f"X-WR-CALNAME:{verbatim(name)}", f"X-WR-TIMEZONE:{TZID}", *copenhagen()]
-    events = [line for event in _events(entry, programme, spec) for line in event]
-    return serialize([*head, *events, "END:VCALENDAR"])
+    head += [f"X-WR-CALNAME:{verbatim(name)}", f"X-WR-TIMEZONE:{TZID}"]
+    head += [f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}", f"X-PUBLISHED-TTL:{REFRESH}", *copenhagen()]
+    # Removed meetings stay, cancelled, until the cohort has ended; then they are just gone.
+    keep_cancelled = build_day() <= entry.cohort.end
+    events = (history or CalendarHistory()).apply(calendar_events(entry, programme, spec), keep_cancelled)
+    return serialize([*head, *(line for event in events for line in event), "END:VCALENDAR"])
+
+
+def calendar_events(entry: CohortEntry, programme: Programme, spec: CalendarSpec) -> list[Event]:
+    """The events of one calendar, without SEQUENCE and LAST-MODIFIED (event_changes.py adds them)."""
+    return list(_events(entry, programme, spec))
 
 
 @cache
@@ -126,8 +145,8 @@ def _meeting_event(
         lines.append(f"Efter mødet: hjemmeopgave med frist {_when(planned.homework.due_at)}.")
     if planned.suggested:
         lines.append("Datoen er et forslag ud fra ordningens rytme; parret kan aftale en anden.")
-    place = _place(meeting.place, meeting.online)
-    return _event(_uid(entry, f"{scope}{meeting.id}"), summary, planned.start, planned.end, lines, place)
+    extra = _place(meeting.place, meeting.online) + _meeting_reminders(summary, planned.start)
+    return _event(_uid(entry, f"{scope}{meeting.id}"), summary, planned.start, planned.end, lines, extra)
 
 
 def _deadline_event(entry: CohortEntry, planned: PlannedMeeting, role: Role, scope: str) -> Event:
@@ -156,8 +175,8 @@ def _mentor_meeting_event(entry: CohortEntry, programme: Programme, planned: Pla
         lines.append(design.evaluation if meeting.kind == "evaluation" else design.planning)
     lines += [meeting.note] if meeting.note else []
     summary = f"Mentorernes møde: {kind}"
-    place = _place(meeting.place, meeting.online)
-    return _event(_uid(entry, f"mentorer/{meeting.id}"), summary, planned.start, planned.end, lines, place)
+    extra = _place(meeting.place, meeting.online) + _meeting_reminders(summary, planned.start)
+    return _event(_uid(entry, f"mentorer/{meeting.id}"), summary, planned.start, planned.end, lines, extra)
 
 
 def _event(uid: str, summary: str, start: dt.datetime, end: dt.datetime, lines: list[str], extra: list[str]) -> Event:
@@ -184,12 +203,22 @@ def _moment(name: str, moment: dt.datetime) -> str:
     return local_time(name, moment, TZID)
 
 
-def _reminder(description: str) -> list[str]:
-    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{text(description)}", f"TRIGGER:{REMINDER}", "END:VALARM"]
+def _reminder(description: str, trigger: str = REMINDER) -> list[str]:
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{text(description)}", f"TRIGGER:{trigger}", "END:VALARM"]
+
+
+def _meeting_reminders(summary: str, start: dt.datetime) -> list[str]:
+    moment = f"kl. {start.astimezone(TZ):%H.%M}"
+    return [line for trigger, when in MEETING_REMINDERS for line in _reminder(f"{when} {moment}: {summary}", trigger)]
+
+
+def is_placeholder(place: str) -> bool:
+    """A place still to be agreed (»Aftales i parret«): it goes in the description, not LOCATION."""
+    return PLACEHOLDER.search(" ".join(place.split())) is not None
 
 
 def _place(place: str | None, online: str | None) -> list[str]:
-    where = place or online
+    where = (place if place and not is_placeholder(place) else None) or online
     lines = [f"LOCATION:{text(where)}"] if where else []
     if online:
         lines.append(f"URL:{verbatim(online)}")
@@ -247,6 +276,11 @@ def _uid(entry: CohortEntry, local_id: str) -> str:
     """Stable and opaque: person ids in pair scopes never show in the file."""
     key = f"{entry.programme}/{entry.id}/{local_id}"
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@{UID_DOMAIN}"
+
+
+def build_day() -> dt.date:
+    """The day of this build in Danish time (SOURCE_DATE_EPOCH's day for reproducible builds)."""
+    return _stamp().astimezone(TZ).date()
 
 
 @cache

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
 from typing import Any
+from urllib.parse import quote, urljoin
 
 from markupsafe import Markup
 
-from .calendar import calendar_specs, export_calendar
+from .calendar import CalendarSpec, calendar_specs, export_calendar
+from .calendar_history import calendar_histories
 from .catalogue import Catalogue, ProgrammeEntry
 from .cohorts import CohortEntry
 from .model import Programme
@@ -26,6 +28,7 @@ from .schedule import PlannedMeeting, due_days
 from .words import role_title, words
 
 COHORTS_FOLDER = "forloeb"
+GOOGLE_ADD = "https://calendar.google.com/calendar/render?cid="  # Google's »add by URL«, given a webcal:// URL
 LIST_TITLE = "Forløb"
 
 
@@ -38,6 +41,21 @@ class PlanRow:
     time: str
     what: str
     place: str
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """Where to subscribe to one calendar: webcal:// for Apple and Outlook, and Google's own link."""
+
+    webcal: str
+    google: str
+
+
+def subscription(site_url: str, entry: CohortEntry, spec: CalendarSpec) -> Subscription:
+    """The calendar's published address (site_url from mkdocs.yml) as subscribe links."""
+    address = urljoin(site_url.rstrip("/") + "/", f"{cohort_folder(entry)}/{spec.name}")
+    webcal = "webcal://" + address.split("://", 1)[-1]
+    return Subscription(webcal, GOOGLE_ADD + quote(webcal, safe=""))
 
 
 def cohort_folder(entry: CohortEntry) -> str:
@@ -61,18 +79,20 @@ def _render_list(programme: ProgrammeEntry, cohorts: list[CohortEntry]) -> Page:
     return Page(path, LIST_TITLE, markdown, programme.source)
 
 
-def render_cohort_pages(catalogue: Catalogue) -> list[Page]:
-    """One page per cohort, kept out of the global navigation."""
-    return [_render_page(entry, _programme(catalogue, entry)) for entry in catalogue.cohorts]
+def render_cohort_pages(catalogue: Catalogue, site_url: str | None = None) -> list[Page]:
+    """One page per cohort, kept out of the global navigation; subscribe links need `site_url`."""
+    return [_render_page(entry, _programme(catalogue, entry), site_url) for entry in catalogue.cohorts]
 
 
 def export_cohort_calendars(catalogue: Catalogue) -> list[Asset]:
-    """Every cohort's calendar files, next to the cohort's page."""
+    """Every cohort's calendar files, next to the cohort's page, with their history from git."""
+    histories = calendar_histories(catalogue)
     return [
-        Asset(f"{cohort_folder(entry)}/{spec.name}", export_calendar(entry, programme, spec), entry.source)
+        Asset(f"{cohort_folder(entry)}/{spec.name}", export_calendar(entry, programme, spec, history), entry.source)
         for entry in catalogue.cohorts
         for programme in [_programme(catalogue, entry)]
         for spec in calendar_specs(entry)
+        for history in [histories.get(entry.source, {}).get(spec.name)]
     ]
 
 
@@ -82,15 +102,16 @@ def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
     return found.programme
 
 
-def _render_page(entry: CohortEntry, programme: Programme) -> Page:
-    markdown = render_template("cohort/page.md.j2", **cohort_context(entry, programme))
+def _render_page(entry: CohortEntry, programme: Programme, site_url: str | None) -> Page:
+    markdown = render_template("cohort/page.md.j2", **cohort_context(entry, programme, site_url))
     path = f"{cohort_folder(entry)}/index.md"
     return Page(path, entry.cohort.name, markdown, entry.source, in_nav=False)
 
 
-def cohort_context(entry: CohortEntry, programme: Programme) -> dict[str, Any]:
+def cohort_context(entry: CohortEntry, programme: Programme, site_url: str | None = None) -> dict[str, Any]:
     """What the cohort page template may use; names only when the cohort publishes them."""
     cohort = entry.cohort
+    calendars = calendar_specs(entry)
     variant = programme.group.variant(cohort.variant) if programme.group and cohort.variant else None
     return {
         "entry": entry,
@@ -99,11 +120,12 @@ def cohort_context(entry: CohortEntry, programme: Programme) -> dict[str, Any]:
         "variant": variant,
         "participants": participants(entry),
         "names": _names(entry) if cohort.privacy.publish_names else None,
-        "calendars": calendar_specs(entry),
+        "calendars": calendars,
+        "subscriptions": {spec.name: subscription(site_url, entry, spec) for spec in calendars} if site_url else None,
         "plan_table": plan_table(entry, programme),
         "pair_tables": [_meetings_table(f"Mødeplan for par {p.number}", p.meetings) for p in entry.plan.pairs],
         "due_rule": _due_rule_text(entry, programme),
-        "pair_calendar": {spec.pair.number: spec for spec in calendar_specs(entry) if spec.pair},
+        "pair_calendar": {spec.pair.number: spec for spec in calendars if spec.pair},
         "has_homework": any(m.homework for m in entry.plan.meetings),
         "meeting_label": _meeting_label(programme),
         "w": words(programme),

@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -91,6 +92,84 @@ def _uncommitted(root: Path) -> set[str]:
     command = ["git", "-c", "core.quotePath=false", "diff", "HEAD", "--name-only", "-z", "--relative"]
     result = subprocess.run(command, cwd=root, capture_output=True, timeout=GIT_TIMEOUT, check=False)
     return {name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name}
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a file: when it was made, and its git blob (None for the working tree)."""
+
+    when: dt.datetime
+    blob: str | None
+
+
+def file_versions(root: Path, folder: str, files: Collection[str]) -> dict[str, list[Version]]:
+    """Every version of each of `files` under `folder`, oldest first (one `git log` for all).
+
+    Uncommitted changes, or a file git does not know yet, add the working tree as the
+    newest version. Without git (or a repository without commits) the map is empty.
+    """
+    try:
+        committed = _blob_history(root, folder)
+        dirty = _uncommitted(root)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found: dict[str, list[Version]] = {}
+    for name in files:
+        versions = committed.get(name, [])[::-1]
+        if name in dirty or not versions:
+            versions.append(Version(dt.datetime.fromtimestamp((root / name).stat().st_mtime, dt.UTC), None))
+        found[name] = versions
+    return found
+
+
+def _blob_history(root: Path, folder: str) -> dict[str, list[Version]]:
+    """Each file's blobs along the first-parent line (what was published), newest first."""
+    command = ["git", "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent"]
+    command += ["--format=%x00%cI", "--raw", "--no-abbrev", "-z", "--no-renames", "--relative", "--", folder]
+    result = subprocess.run(command, cwd=root, capture_output=True, timeout=GIT_TIMEOUT, check=False)
+    if result.returncode != 0:
+        raise subprocess.SubprocessError("git log failed")
+    found: dict[str, list[Version]] = {}
+    for when, blob, name in _raw_entries(result.stdout.decode("utf-8", "surrogateescape").split("\0")):
+        found.setdefault(name, []).append(Version(when, blob))
+    return found
+
+
+def _raw_entries(tokens: Iterable[str]) -> Iterator[tuple[dt.datetime, str, str]]:
+    """(date, blob, file) from `--raw -z`: a date field, then »:modes old new status« and the file."""
+    when: dt.datetime | None = None
+    blob: str | None = None
+    for token in tokens:
+        token = token.lstrip("\n")
+        if blob is not None:
+            if when is not None and blob.strip("0"):  # the zero id: the file was deleted
+                yield when, blob, token
+            blob = None
+        elif token.startswith(":"):
+            blob = token.split()[3]
+        elif _DATE.match(token):
+            when = dt.datetime.fromisoformat(token)
+
+
+def read_blobs(root: Path, blobs: Collection[str]) -> dict[str, bytes]:
+    """The contents of git blobs, in one `git cat-file --batch`; missing ones are left out."""
+    if not blobs:
+        return {}
+    request = "".join(f"{blob}\n" for blob in blobs).encode()
+    command = ["git", "cat-file", "--batch"]
+    result = subprocess.run(command, cwd=root, input=request, capture_output=True, timeout=GIT_TIMEOUT, check=False)
+    found: dict[str, bytes] = {}
+    data, at = result.stdout, 0
+    while at < len(data):
+        end = data.index(b"\n", at)
+        header = data[at:end].split()
+        if len(header) != 3:  # »<id> missing«
+            at = end + 1
+            continue
+        size = int(header[2])
+        found[header[0].decode()] = data[end + 1 : end + 1 + size]
+        at = end + 2 + size  # the content ends with a line break of its own
+    return found
 
 
 def last_changed(history: dict[str, dt.datetime], sources: Iterable[str]) -> dt.datetime | None:

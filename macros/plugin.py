@@ -67,7 +67,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.options = DocumentOptions(paper, font, default_cache_dir(self.root))
         try:
             check_assets(self.catalogue, self.options)
-            self.output = render_site(self.catalogue)
+            self.output = render_site(self.catalogue, config.site_url)
             self.assets = AssetWriter(asset_paths(self.catalogue))
         except ProblemsError as exc:
             raise PluginError(f"Sitet kan ikke bygges:\n{exc}") from None

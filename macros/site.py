@@ -26,11 +26,11 @@ class SiteOutput:
     nav: list[Any] = field(default_factory=list)
 
 
-def render_site(catalogue: Catalogue) -> SiteOutput:
-    """Every generated page of a validated catalogue, and the navigation."""
+def render_site(catalogue: Catalogue, site_url: str | None = None) -> SiteOutput:
+    """Every generated page of a validated catalogue, and the navigation (site_url: mkdocs.yml's)."""
     pages = render_pages(catalogue) + render_cohort_lists(catalogue)
     nav = navigation(catalogue, pages)
-    pages += render_cohort_pages(catalogue)  # after the nav: reached from the lists, not the nav
+    pages += render_cohort_pages(catalogue, site_url)  # after the nav: reached from the lists, not the nav
     return SiteOutput(pages=pages, nav=nav)
 
 

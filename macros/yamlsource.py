@@ -88,7 +88,17 @@ class Document:
 
 def load_yaml(path: Path, display: str) -> Document:
     """Load one YAML file; raise ProblemsError naming `display` on any mistake."""
-    text = _read_text(path, display)
+    return _compose(_read_text(path, display), display)
+
+
+def parse_yaml(raw: bytes, display: str) -> Document:
+    """Load YAML from bytes (an earlier version of a file, from git) like `load_yaml`."""
+    if len(raw) > MAX_BYTES:
+        raise ProblemsError([Problem(display, 1, 1, "", "filen er for stor")])
+    return _compose(_check_characters(_decode(raw, display), display), display)
+
+
+def _compose(text: str, display: str) -> Document:
     composer = _Composer(_Loader(text), display)
     try:
         found, data = composer.compose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
@@ -12,7 +13,7 @@ import vobject
 
 from macros.catalogue import load_catalogue
 from macros.cohort_pages import export_cohort_calendars
-from tests.conftest import copy_project
+from tests.conftest import copy_project, html
 
 UTC = dt.UTC
 GROUP = "programmer/gruppementor/forloeb"
@@ -125,3 +126,80 @@ def test_uids_survive_moved_meetings(tmp_path: Path) -> None:
 def _uids(project: Path) -> dict[str, list[str]]:
     files = export_cohort_calendars(load_catalogue(project))
     return {f.path: [str(ev["UID"]) for ev in icalendar.Calendar.from_ical(f.content).walk("VEVENT")] for f in files}
+
+
+def _all_events(site: Path) -> list[tuple[str, vobject.base.Component]]:
+    return [
+        (path.name, event)
+        for path in sorted(site.rglob("*.ics"))
+        for event in read_vobject(path.read_text(encoding="utf-8")).vevent_list
+    ]
+
+
+def test_a_place_still_to_be_agreed_is_never_a_location(built_site: Path) -> None:
+    """»Aftales i parret« is no address: it stays in the description, LOCATION is left out."""
+    locations = [ev.location.value for _, ev in _all_events(built_site) if hasattr(ev, "location")]
+    assert locations and not [place for place in locations if "aftales" in place.lower()]
+    text = (built_site / f"{PAIRS}/2027-ledere-runde-1/2027-ledere-runde-1-par-1.ics").read_bytes()
+    for event in icalendar.Calendar.from_ical(text).walk("VEVENT"):
+        assert "LOCATION" not in event
+        assert "Sted: Aftales i parret – gerne skiftevis hos mentor og mentee" in str(event["DESCRIPTION"])
+    online = (built_site / f"{PAIRS}/2027-ledere-runde-1/2027-ledere-runde-1-par-3.ics").read_text("utf-8")
+    assert {ev.location.value for ev in read_vobject(online).vevent_list} == {
+        "Rådhuset, mødelokale 4",
+        "https://moede.example.org/par-3",
+    }
+
+
+def test_every_meeting_reminds_the_day_before_and_two_hours_before(built_site: Path) -> None:
+    meetings = [(name, ev) for name, ev in _all_events(built_site) if not ev.summary.value.startswith("Frist")]
+    assert len(meetings) > 50
+    for name, event in meetings:
+        triggers = sorted(alarm.trigger.value for alarm in event.valarm_list)
+        assert triggers == [dt.timedelta(days=-1), dt.timedelta(hours=-2)], (name, event.summary.value)
+    text = (built_site / f"{GROUP}/2027-fungerende-ledere/2027-fungerende-ledere-mentor.ics").read_bytes()
+    first = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
+    alarms = {str(alarm["TRIGGER"].to_ical().decode()): str(alarm["DESCRIPTION"]) for alarm in first.walk("VALARM")}
+    assert alarms == {
+        "-P1D": "I morgen kl. 17.00: Gruppemøde 1 af 4: Hvor står jeg som leder i dag?",
+        "-PT2H": "Om to timer kl. 17.00: Gruppemøde 1 af 4: Hvor står jeg som leder i dag?",
+    }
+
+
+def test_calendars_ask_subscribers_to_refresh_twice_a_day(built_site: Path) -> None:
+    for path in built_site.rglob("*.ics"):
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        assert calendar["X-PUBLISHED-TTL"] == "PT12H"
+        assert calendar["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+        assert calendar["REFRESH-INTERVAL"].to_ical() == b"PT12H"
+        parsed = read_vobject(path.read_text(encoding="utf-8"))
+        assert parsed.contents["refresh-interval"][0].value == "PT12H"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"{GROUP}/2027-fungerende-ledere/",
+        f"{PAIRS}/2027-ledere-runde-1/",
+        "programmer/fysisk-netvaerk/forloeb/2027-fysisk-netvaerk-1/",
+    ],
+)
+def test_each_calendar_has_subscribe_links_next_to_its_download(built_site: Path, page: str) -> None:
+    site_url = "https://example-kommune.github.io/mentorhaandbog/"
+    soup = html(built_site, page)
+    section = soup.select_one("article")
+    assert section is not None
+    downloads = [a["href"] for a in section.select("a") if a["href"].endswith(".ics") and ":" not in a["href"]]
+    for name in dict.fromkeys(downloads):
+        item = next(a.find_parent(["li", "p"]) for a in section.select(f"a[href='{name}']"))
+        links = {a.get_text(" ", strip=True): a["href"] for a in item.select("a")}
+        webcal = links["Apple Kalender eller Outlook"]
+        assert webcal == f"webcal://{site_url.removeprefix('https://')}{page}{name}"
+        assert (built_site / page / name).is_file()
+        google = urlsplit(links["Google Kalender"])
+        assert (google.scheme, google.netloc, google.path) == ("https", "calendar.google.com", "/calendar/render")
+        assert parse_qs(google.query) == {"cid": [webcal]}
+    text = " ".join(section.get_text(" ").split())
+    assert "følger den selv med, når et møde flyttes eller aflyses" in text
+    assert "Google henter først ændringer efter 8 til 24 timer" in text
+    assert "En hentet kalenderfil (.ics) er derimod en kopi af planen" in text

@@ -73,10 +73,18 @@ def broken_links(site: Path, prefix: str, own_url: str = "") -> list[str]:
     for name, page in sorted(pages.items()):
         base = f"{HOST}{prefix}{name}"
         for ref in page.refs:
-            problem = _check(site, prefix, pages, base, ref.replace(own_url, prefix, 1) if own_url else ref)
+            problem = _check(site, prefix, pages, base, _own(ref, own_url, prefix))
             if problem:
                 problems.append(f"{name}: {ref} ({problem})")
     return problems
+
+
+def _own(ref: str, own_url: str, prefix: str) -> str:
+    """The site's own absolute URLs as paths; a webcal:// subscription must lead to a file of ours."""
+    if own_url and ref.startswith("webcal://"):
+        webcal = "webcal://" + own_url.split("://", 1)[-1]
+        return ref.replace(webcal, prefix, 1) if ref.startswith(webcal) else ref
+    return ref.replace(own_url, prefix, 1) if own_url else ref
 
 
 def _check(site: Path, prefix: str, pages: dict[str, _Page], base: str, ref: str) -> str | None:
