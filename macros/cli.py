@@ -4,6 +4,7 @@
     mentor new cohort PROGRAM      skriv en ny forløbsfil til at udfylde
     mentor schema [--check]        skriv JSON Schema til editorerne
     mentor build [--strict]        byg hele sitet til site/
+    mentor match PROGRAM FIL       foreslå par eller grupper ud fra en privat fil
 
 `check` never imports MkDocs, so it answers in well under a second. A mistake in
 the input is a message with file, line and key, never a traceback.
@@ -71,6 +72,7 @@ def build_parser() -> DanishParser:
     schema = _command(commands, "schema", "skriv JSON Schema til editorerne", run_schema)
     schema.add_argument("--check", action="store_true", help="skriv intet; fejl, hvis filerne ikke er opdaterede")
     _add_build(commands)
+    _add_match(commands)
     return parser
 
 
@@ -103,6 +105,28 @@ def _add_build(commands: Any) -> None:
         action="store_true",
         help="link til index.html-filerne, så sitet kan åbnes direkte fra en mappe (forhåndsvisning)",
     )
+
+
+def _add_match(commands: Any) -> None:
+    match = _command(commands, "match", "foreslå par eller grupper ud fra en privat tilmeldingsfil", run_match)
+    match.add_argument("programme", metavar="PROGRAM", help="programmets filnavn uden .yaml, fx gruppementor")
+    match.add_argument("file", type=Path, metavar="FIL", help="den private CSV-fil med tilmeldingerne")
+    match.add_argument("--start", type=_date, metavar="DATO", help="forløbets første dag, ÅÅÅÅ-MM-DD")
+    match.add_argument("--år", dest="year", type=int, metavar="ÅR", help="året; mappen, filerne lægges i")
+    match.add_argument("--ud", dest="out", type=Path, metavar="MAPPE", help="mappe til forløbsfilerne")
+    match.add_argument("--variant", help="variantens id (gruppeforløb; standard: den første)")
+    match.add_argument("--samme-køn", dest="single_gender", action="store_true", help="grupper med ét køn")
+    match.add_argument("--højst", dest="most", type=int, metavar="N", help="højst N mentees pr. mentor (par)")
+    match.add_argument("--tid", dest="seconds", type=float, default=2.0, metavar="SEK", help="tid til at søge")
+
+
+def _date(text: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' er ikke en dato; skriv ÅÅÅÅ-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -236,6 +260,40 @@ def run_new_cohort(args: argparse.Namespace) -> int:
     print(f"Skrev {relative}")
     print(f"Udfyld de {count} linjer med »{PLACEHOLDER}«, og kør så `mentor check`.")
     return 0
+
+
+def run_match(args: argparse.Namespace) -> int:
+    """Foreslå par eller grupper ud fra en privat CSV-fil med tilmeldinger.
+
+    Filen skal ligge uden for projektmappen eller i en mappe, git ignorerer (fx privat/).
+    Kolonner: id, rolle (mentor/mentee), navn, forvaltning, leder og valgfrit køn,
+    emner og undgå. Forslaget skrives som forløbsfiler med nye id'er i
+    programmes/forloeb/ÅR/, og nøglen fra id til navn som FIL.noegle.csv ved siden af
+    tilmeldingerne. Kan reglerne ikke holdes, forklares det, og intet skrives."""
+    from .match_run import MatchOptions, export_match
+    from .matching import Infeasible
+
+    options = MatchOptions(args.start, args.year, args.out, args.variant, args.single_gender, args.most, args.seconds)
+    try:
+        result = export_match(args.root, args.programme, args.file, options)
+    except Infeasible as exc:
+        print("Der kan ikke laves et forslag, der holder alle reglerne:", file=sys.stderr)
+        for reason in exc.reasons:
+            print(f"- {reason}", file=sys.stderr)
+        return 1
+    for line in result.explanations:
+        print(line)
+    for path in result.cohort_files:
+        print(f"Skrev {_shown(path, args.root)}")
+    if result.mentors_without_group:
+        print(f"{result.mentors_without_group} mentorer fik ingen gruppe i forslaget.")
+    print(f"Nøglen til navnene står i {result.key_file}; den må aldrig med i repositoriet.")
+    print("Gennemgå forslaget, og kør `mentor check --strict`.")
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def entry_point() -> NoReturn:
