@@ -73,6 +73,7 @@ def build_parser() -> DanishParser:
     schema.add_argument("--check", action="store_true", help="skriv intet; fejl, hvis filerne ikke er opdaterede")
     _add_build(commands)
     _add_match(commands)
+    _add_hours(commands)
     return parser
 
 
@@ -118,6 +119,12 @@ def _add_match(commands: Any) -> None:
     match.add_argument("--samme-køn", dest="single_gender", action="store_true", help="grupper med ét køn")
     match.add_argument("--højst", dest="most", type=int, metavar="N", help="højst N mentees pr. mentor (par)")
     match.add_argument("--tid", dest="seconds", type=float, default=2.0, metavar="SEK", help="tid til at søge")
+
+
+def _add_hours(commands: Any) -> None:
+    hours = _command(commands, "timer", "planlagte timer pr. rolle som CSV", run_hours)
+    hours.add_argument("programme", nargs="?", metavar="PROGRAM", help="kun dette program (standard: alle)")
+    hours.add_argument("--excel", action="store_true", help="semikolon og decimalkomma, som dansk Excel læser")
 
 
 def _date(text: str) -> Any:
@@ -289,6 +296,32 @@ def run_match(args: argparse.Namespace) -> int:
         print(f"{result.mentors_without_group} mentorer fik ingen gruppe i forslaget.")
     print(f"Nøglen til navnene står i {result.key_file}; den må aldrig med i repositoriet.")
     print("Gennemgå forslaget, og kør `mentor check --strict`.")
+    return 0
+
+
+def run_hours(args: argparse.Namespace) -> int:
+    """Skriv de planlagte timer pr. rolle som CSV: et typisk forløb pr. program og hvert forløb.
+
+    Hver linje er én post (møder, forberedelse, læsning, mentorernes møder, seminar, andet)
+    eller en rolles i alt, med antal personer, timer pr. person, timer i alt og det, tallet
+    bygger på. Forløbet »typisk« er programmets design med et typisk hold eller par."""
+    import csv
+
+    from .catalogue import load_catalogue
+    from .hours import CSV_COLUMNS, cohort_hours, csv_rows, typical_hours
+
+    catalogue = load_catalogue(args.root)
+    writer = csv.writer(sys.stdout, delimiter=";" if args.excel else ",", lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for entry in catalogue.programmes:
+        if args.programme in (None, entry.slug):
+            writer.writerows(csv_rows(entry.slug, "typisk", typical_hours(entry.programme), args.excel))
+    for cohort in catalogue.cohorts:
+        programme = catalogue.programme(cohort.programme)
+        if programme and args.programme in (None, cohort.programme):
+            writer.writerows(
+                csv_rows(cohort.programme, cohort.id, cohort_hours(cohort, programme.programme), args.excel)
+            )
     return 0
 
 

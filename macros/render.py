@@ -54,6 +54,8 @@ def environment() -> Environment:
     )
     env.globals["html_table"] = html_table
     env.globals["cohort_downloads"] = _cohort_downloads  # for documents/cohort_downloads.md.j2
+    env.globals["hours_table"] = _hours_table  # for cohort/hours.md.j2
+    env.globals["typical_hours_table"] = _typical_hours_table  # for programme/hours.md.j2
     return env
 
 
@@ -61,6 +63,21 @@ def _cohort_downloads(entry: Any, programme: Any) -> Any:
     from .downloads import cohort_downloads  # imported late: downloads uses format_date from here
 
     return cohort_downloads(entry, programme)
+
+
+def _hours_table(entry: Any, programme: Any) -> Markup:
+    from .hours import cohort_hours, hours_rows  # imported late: hours uses format_hours from here
+
+    return html_table(
+        "Planlagte timer pr. rolle", ["Timer pr. person", "Bygger på"], hours_rows(cohort_hours(entry, programme))
+    )
+
+
+def _typical_hours_table(programme: Any) -> Markup:
+    from .hours import hours_rows, typical_hours
+
+    caption = "Planlagte timer pr. rolle i et typisk forløb"
+    return html_table(caption, ["Timer pr. person", "Bygger på"], hours_rows(typical_hours(programme)))
 
 
 def _finalize(value: Any) -> Any:

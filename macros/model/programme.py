@@ -156,6 +156,9 @@ class Programme(Strict):
     confidentiality: Confidentiality = Field(description="Tavshedspligt og nærmeste leder.")
     coordination: Coordination = Field(description="Tovholderne.")
     group: GroupDesign | None = Field(default=None, description="Kun for gruppementorordninger: forløbets design.")
+    workload: Workload | None = Field(
+        default=None, description="Programmets skøn over tid pr. rolle ud over møderne (til timeoversigten)."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Programme:
@@ -179,6 +182,7 @@ class Programme(Strict):
 
 
 from .group import GroupDesign  # noqa: E402  (GroupDesign refers back to base types only)
+from .workload import Workload  # noqa: E402  (Workload uses RoleKey from this module)
 
 Programme.model_rebuild()
 
