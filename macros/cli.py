@@ -74,6 +74,7 @@ def build_parser() -> DanishParser:
     _add_build(commands)
     _add_match(commands)
     _add_hours(commands)
+    _add_certificates(commands)
     return parser
 
 
@@ -125,6 +126,17 @@ def _add_hours(commands: Any) -> None:
     hours = _command(commands, "timer", "planlagte timer pr. rolle som CSV", run_hours)
     hours.add_argument("programme", nargs="?", metavar="PROGRAM", help="kun dette program (standard: alle)")
     hours.add_argument("--excel", action="store_true", help="semikolon og decimalkomma, som dansk Excel læser")
+
+
+def _add_certificates(commands: Any) -> None:
+    certificates = _command(commands, "diplomer", "deltagerbeviser som PDF ud fra en privat navnefil", run_certificates)
+    certificates.add_argument("cohort", metavar="FORLØB", help="forløbets id, fx 2027-lederaspiranter-1")
+    certificates.add_argument(
+        "--navne", dest="names", type=Path, required=True, metavar="FIL", help="privat CSV med id,navn"
+    )
+    certificates.add_argument(
+        "--ud", dest="out", type=Path, required=True, metavar="MAPPE", help="mappe uden for site/"
+    )
 
 
 def _date(text: str) -> Any:
@@ -322,6 +334,19 @@ def run_hours(args: argparse.Namespace) -> int:
             writer.writerows(
                 csv_rows(cohort.programme, cohort.id, cohort_hours(cohort, programme.programme), args.excel)
             )
+    return 0
+
+
+def run_certificates(args: argparse.Namespace) -> int:
+    """Lav et deltagerbevis som PDF til hver person i navnefilen, der er med i forløbet.
+
+    Navnefilen er privat (kolonnerne id og navn, fx nøglefilen fra `mentor match`) og skal
+    ligge uden for projektmappen eller i privat/. Beviserne skrives i MAPPE, som heller ikke
+    må ligge i site/ eller blandt repositoriets filer: de udgives aldrig."""
+    from .certificates import export_certificates
+
+    written = export_certificates(args.root, args.cohort, args.names, args.out)
+    print(f"Skrev {len(written)} deltagerbeviser i {args.out}.")
     return 0
 
 

@@ -49,20 +49,20 @@ def key_path(path: Path) -> Path:
     return path.with_name(path.name + KEY_SUFFIX)
 
 
-def refuse_public(path: Path, root: Path) -> None:
+def refuse_public(path: Path, root: Path, why: str = "Filen har deltagernes navne") -> None:
     """Raise a Danish ProblemsError if `path` is tracked by git or inside the repo and not ignored."""
     path = path.resolve()
     root = root.resolve()
     if not path.is_relative_to(root):
         return
     relative = path.relative_to(root).as_posix()
-    reason = _public_reason(root, relative)
+    reason = _public_reason(root, relative, why)
     if reason:
         raise ProblemsError([Problem(relative, 1, 1, "", reason)])
 
 
-def _public_reason(root: Path, relative: str) -> str | None:
-    why = "Filen har deltagernes navne og må aldrig komme med i repositoriet. "
+def _public_reason(root: Path, relative: str, why: str) -> str | None:
+    why += " og må aldrig komme med i repositoriet. "
     move = "Læg den uden for projektmappen eller i mappen privat/, som git ignorerer."
     if not _git(root, "rev-parse", "--is-inside-work-tree"):
         return why + "Projektmappen er ikke et git-repositorium, så det kan ikke ses, om filen ignoreres. " + move
