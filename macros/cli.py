@@ -5,6 +5,8 @@
     mentor schema [--check]        skriv JSON Schema til editorerne
     mentor build [--strict]        byg hele sitet til site/
     mentor match PROGRAM FIL       foreslå par eller grupper ud fra en privat fil
+    mentor timer [PROGRAM]         planlagte timer pr. rolle som CSV
+    mentor diplomer FORLØB ...     deltagerbeviser som PDF, kun lokalt
 
 `check` never imports MkDocs, so it answers in well under a second. A mistake in
 the input is a message with file, line and key, never a traceback.
