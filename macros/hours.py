@@ -239,3 +239,16 @@ def csv_rows(programme_slug: str, cohort_id: str, roles: list[RoleHours], comma:
             ]
         )
     return rows
+
+
+def model_hours_text(programmes: list[tuple[str, Programme]], model: str) -> str:
+    """One cell of the models' comparison: hours per mentee and per mentor in a typical cohort."""
+    found = [(name, p) for name, p in programmes if p.model == model]
+    if not found:
+        return "Intet program med modellen endnu."
+    name, programme = found[0]
+    roles = {role.key: role for role in typical_hours(programme)}
+    parts = [
+        f"{roles[k].title.lower()} {_h(roles[k].per_person)}" for k in ROLE_ORDER if k in roles and k != "coordinator"
+    ]
+    return f"Pr. person i et typisk forløb af {name}: {', '.join(parts)}."

@@ -92,6 +92,11 @@ def read_candidates(path: Path, shown: str) -> list[Candidate]:
     rows = list(csv.reader(text.splitlines(), delimiter=_delimiter(text)))
     if not rows:
         raise ProblemsError([Problem(shown, 1, 1, "", "filen er tom; første linje skal være kolonnernes navne")])
+    if len(rows) > MAX_PEOPLE + 1:
+        message = f"filen har {len(rows) - 1} linjer; mentor match tager højst {MAX_PEOPLE:,} personer".replace(
+            ",", "."
+        )
+        raise ProblemsError([Problem(shown, MAX_PEOPLE + 2, 1, "", message)])
     header = [cell.strip().casefold() for cell in rows[0]]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
@@ -112,7 +117,7 @@ def _delimiter(text: str) -> str:
 
 
 def _lines(rows: list[list[str]]) -> list[tuple[int, list[str]]]:
-    return [(n, row) for n, row in enumerate(rows[1 : MAX_PEOPLE + 1], 2) if any(cell.strip() for cell in row)]
+    return [(n, row) for n, row in enumerate(rows[1:], 2) if any(cell.strip() for cell in row)]
 
 
 def _candidate(row: dict[str, str], line: int, shown: str, problems: list[Problem]) -> Candidate | None:

@@ -55,6 +55,13 @@ def export_match(root: Path, slug: str, source: Path, options: MatchOptions) -> 
     shown = str(source)
     refuse_public(source, root)
     refuse_public(key_path(source), root)
+    if key_path(source).exists():
+        message = (
+            f"nøglefilen {key_path(source).name} findes allerede fra et tidligere forslag. En ny kørsel giver "
+            "nye id'er, så den gamle nøgle passer ikke længere; flyt den, eller slet den sammen med de "
+            "foreslåede forløbsfiler"
+        )
+        raise ProblemsError([Problem(str(key_path(source)), 1, 1, "", message)])
     candidates = read_candidates(source, shown)
     rules = match_rules(programme, options, candidates)
     matches = suggest(candidates, rules)

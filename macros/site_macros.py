@@ -14,6 +14,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from markupsafe import Markup
 
 from .catalogue import Catalogue
+from .hours import model_hours_text
 from .pages import languages_table, programme_list
 from .problems import Problem, ProblemsError
 from .render import ROLE_NAMES_DA, environment, html_table
@@ -55,6 +56,7 @@ def render_page_macros(markdown: str, catalogue: Catalogue, page_path: str) -> s
 def model_comparison(catalogue: Catalogue) -> Markup:
     """The four models side by side: who takes part, how many, how often, roles, use."""
     models = catalogue.shared.models
+    programmes = [(entry.programme.name, entry.programme) for entry in catalogue.programmes]
     rows = [
         ("Kort fortalt", [m.summary for m in models]),
         ("Hvem deltager", [m.participants for m in models]),
@@ -63,5 +65,6 @@ def model_comparison(catalogue: Catalogue) -> Markup:
         ("Roller", [", ".join(ROLE_NAMES_DA[r] for r in m.roles) for m in models]),
         ("Egner sig til", [m.suits for m in models]),
         ("Ressourcer", [m.cost for m in models]),
+        ("Timer (beregnet)", [model_hours_text(programmes, m.key) for m in models]),  # issue 12
     ]
     return html_table("De fire modeller side om side", [m.name for m in models], rows, css="mentor-models")

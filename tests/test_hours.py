@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +14,7 @@ from macros.cli import main
 from macros.cohort_pages import render_cohort_pages
 from macros.hours import cohort_hours, typical_hours
 from macros.pages import render_pages
-from tests.conftest import ROOT
+from tests.conftest import ROOT, html
 
 # The workload in programmes/gruppementor.yaml: mentee preparation 2 h per meeting; mentor preparation
 # 1 h per meeting, 0.25 h per homework answer read, a 4 h seminar; coordinator 4 h seminar + 15 h other.
@@ -110,3 +111,12 @@ def test_mentor_timer_prints_the_same_as_csv(capsys: pytest.CaptureFixture[str])
     assert (total["personer"], total["timer_pr_person"], total["timer_i_alt"]) == ("6", "20", "120")
     assert {r["program"] for r in rows} == {"gruppementor"}
     assert {r["forløb"] for r in rows} == {"typisk", *GROUP_COHORTS}
+
+
+def test_the_comparison_page_has_computed_hours_per_model(built_site: Path) -> None:
+    cells = [
+        td.get_text()
+        for td in html(built_site, "modeller").find("th", string="Timer (beregnet)").find_next_siblings("td")
+    ]
+    assert cells[0] == "Pr. person i et typisk forløb af Mentorordning for ledere: mentor 23 timer, mentee 23 timer."
+    assert cells[1] == "Pr. person i et typisk forløb af Gruppementorordning: gruppementor 35 timer, mentee 20 timer."

@@ -263,3 +263,15 @@ def test_mistakes_in_the_file_are_explained_in_danish(
     source.write_text(text, encoding="utf-8")
     assert match(project, "mentorordning-ledere", str(source)) == 1
     assert expected in capsys.readouterr().out
+
+
+def test_a_second_run_never_overwrites_the_key(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    source = write_csv(project / "privat" / "tilmeldinger.csv", synthetic(6, 26, seed=2))
+    assert match(project, "gruppementor", str(source), "--start", "2028-02-07") == 0
+    key = (project / "privat" / "tilmeldinger.csv.noegle.csv").read_text(encoding="utf-8")
+    before = sorted(project.rglob("*.yaml"))
+    capsys.readouterr()
+    assert match(project, "gruppementor", str(source), "--start", "2028-02-07") == 1
+    assert "nøglefilen tilmeldinger.csv.noegle.csv findes allerede" in capsys.readouterr().out
+    assert (project / "privat" / "tilmeldinger.csv.noegle.csv").read_text(encoding="utf-8") == key
+    assert sorted(project.rglob("*.yaml")) == before
