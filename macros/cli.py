@@ -30,6 +30,8 @@ _ARGPARSE_DA = [
     (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"\1: ukendt valg \2 (vælg mellem \3)"),
     (r"unrecognized arguments: (.*)", r"ukendte argumenter: \1"),
     (r"argument (\S+): expected one argument", r"\1 skal have en værdi"),
+    (r"argument (\S+): invalid (int|float) value: (.*)", r"\1: \3 er ikke et tal"),
+    (r"argument (\S+): (.*)", r"\1: \2"),  # our own Danish type errors, e.g. a date
 ]
 
 
@@ -74,9 +76,9 @@ def build_parser() -> DanishParser:
     schema = _command(commands, "schema", "skriv JSON Schema til editorerne", run_schema)
     schema.add_argument("--check", action="store_true", help="skriv intet; fejl, hvis filerne ikke er opdaterede")
     _add_build(commands)
-    _add_match(commands)
-    _add_hours(commands)
-    _add_certificates(commands)
+    from .cli_coordinator import add_coordinator_commands  # match, timer, diplomer (issue 12)
+
+    add_coordinator_commands(commands, _command)
     return parser
 
 
@@ -109,45 +111,6 @@ def _add_build(commands: Any) -> None:
         action="store_true",
         help="link til index.html-filerne, så sitet kan åbnes direkte fra en mappe (forhåndsvisning)",
     )
-
-
-def _add_match(commands: Any) -> None:
-    match = _command(commands, "match", "foreslå par eller grupper ud fra en privat tilmeldingsfil", run_match)
-    match.add_argument("programme", metavar="PROGRAM", help="programmets filnavn uden .yaml, fx gruppementor")
-    match.add_argument("file", type=Path, metavar="FIL", help="den private CSV-fil med tilmeldingerne")
-    match.add_argument("--start", type=_date, metavar="DATO", help="forløbets første dag, ÅÅÅÅ-MM-DD")
-    match.add_argument("--år", dest="year", type=int, metavar="ÅR", help="året; mappen, filerne lægges i")
-    match.add_argument("--ud", dest="out", type=Path, metavar="MAPPE", help="mappe til forløbsfilerne")
-    match.add_argument("--variant", help="variantens id (gruppeforløb; standard: den første)")
-    match.add_argument("--samme-køn", dest="single_gender", action="store_true", help="grupper med ét køn")
-    match.add_argument("--højst", dest="most", type=int, metavar="N", help="højst N mentees pr. mentor (par)")
-    match.add_argument("--tid", dest="seconds", type=float, default=2.0, metavar="SEK", help="tid til at søge")
-
-
-def _add_hours(commands: Any) -> None:
-    hours = _command(commands, "timer", "planlagte timer pr. rolle som CSV", run_hours)
-    hours.add_argument("programme", nargs="?", metavar="PROGRAM", help="kun dette program (standard: alle)")
-    hours.add_argument("--excel", action="store_true", help="semikolon og decimalkomma, som dansk Excel læser")
-
-
-def _add_certificates(commands: Any) -> None:
-    certificates = _command(commands, "diplomer", "deltagerbeviser som PDF ud fra en privat navnefil", run_certificates)
-    certificates.add_argument("cohort", metavar="FORLØB", help="forløbets id, fx 2027-lederaspiranter-1")
-    certificates.add_argument(
-        "--navne", dest="names", type=Path, required=True, metavar="FIL", help="privat CSV med id,navn"
-    )
-    certificates.add_argument(
-        "--ud", dest="out", type=Path, required=True, metavar="MAPPE", help="mappe uden for site/"
-    )
-
-
-def _date(text: str) -> Any:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' er ikke en dato; skriv ÅÅÅÅ-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -281,79 +244,6 @@ def run_new_cohort(args: argparse.Namespace) -> int:
     print(f"Skrev {relative}")
     print(f"Udfyld de {count} linjer med »{PLACEHOLDER}«, og kør så `mentor check`.")
     return 0
-
-
-def run_match(args: argparse.Namespace) -> int:
-    """Foreslå par eller grupper ud fra en privat CSV-fil med tilmeldinger.
-
-    Filen skal ligge uden for projektmappen eller i en mappe, git ignorerer (fx privat/).
-    Kolonner: id, rolle (mentor/mentee), navn, forvaltning, leder og valgfrit køn,
-    emner og undgå. Forslaget skrives som forløbsfiler med nye id'er i
-    programmes/forloeb/ÅR/, og nøglen fra id til navn som FIL.noegle.csv ved siden af
-    tilmeldingerne. Kan reglerne ikke holdes, forklares det, og intet skrives."""
-    from .match_run import MatchOptions, export_match
-    from .matching import Infeasible
-
-    options = MatchOptions(args.start, args.year, args.out, args.variant, args.single_gender, args.most, args.seconds)
-    try:
-        result = export_match(args.root, args.programme, args.file, options)
-    except Infeasible as exc:
-        print("Der kan ikke laves et forslag, der holder alle reglerne:", file=sys.stderr)
-        for reason in exc.reasons:
-            print(f"- {reason}", file=sys.stderr)
-        return 1
-    for line in result.explanations:
-        print(line)
-    for path in result.cohort_files:
-        print(f"Skrev {_shown(path, args.root)}")
-    if result.mentors_without_group:
-        print(f"{result.mentors_without_group} mentorer fik ingen gruppe i forslaget.")
-    print(f"Nøglen til navnene står i {result.key_file}; den må aldrig med i repositoriet.")
-    print("Gennemgå forslaget, og kør `mentor check --strict`.")
-    return 0
-
-
-def run_hours(args: argparse.Namespace) -> int:
-    """Skriv de planlagte timer pr. rolle som CSV: et typisk forløb pr. program og hvert forløb.
-
-    Hver linje er én post (møder, forberedelse, læsning, mentorernes møder, seminar, andet)
-    eller en rolles i alt, med antal personer, timer pr. person, timer i alt og det, tallet
-    bygger på. Forløbet »typisk« er programmets design med et typisk hold eller par."""
-    import csv
-
-    from .catalogue import load_catalogue
-    from .hours import CSV_COLUMNS, cohort_hours, csv_rows, typical_hours
-
-    catalogue = load_catalogue(args.root)
-    writer = csv.writer(sys.stdout, delimiter=";" if args.excel else ",", lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for entry in catalogue.programmes:
-        if args.programme in (None, entry.slug):
-            writer.writerows(csv_rows(entry.slug, "typisk", typical_hours(entry.programme), args.excel))
-    for cohort in catalogue.cohorts:
-        programme = catalogue.programme(cohort.programme)
-        if programme and args.programme in (None, cohort.programme):
-            writer.writerows(
-                csv_rows(cohort.programme, cohort.id, cohort_hours(cohort, programme.programme), args.excel)
-            )
-    return 0
-
-
-def run_certificates(args: argparse.Namespace) -> int:
-    """Lav et deltagerbevis som PDF til hver person i navnefilen, der er med i forløbet.
-
-    Navnefilen er privat (kolonnerne id og navn, fx nøglefilen fra `mentor match`) og skal
-    ligge uden for projektmappen eller i privat/. Beviserne skrives i MAPPE, som heller ikke
-    må ligge i site/ eller blandt repositoriets filer: de udgives aldrig."""
-    from .certificates import export_certificates
-
-    written = export_certificates(args.root, args.cohort, args.names, args.out)
-    print(f"Skrev {len(written)} deltagerbeviser i {args.out}.")
-    return 0
-
-
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def entry_point() -> NoReturn:
