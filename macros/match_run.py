@@ -63,6 +63,10 @@ def export_match(root: Path, slug: str, source: Path, options: MatchOptions) -> 
         )
         raise ProblemsError([Problem(str(key_path(source)), 1, 1, "", message)])
     candidates = read_candidates(source, shown)
+    participants = [c for c in candidates if c.role == "deltager"]
+    if participants:
+        message = "rollen deltager hører til netværk; i dette program er rollerne mentor og mentee"
+        raise ProblemsError([Problem(shown, c.line, 1, "rolle", message) for c in participants])
     rules = match_rules(programme, options, candidates)
     matches = suggest(candidates, rules)
     return _write(root, entry, source, matches, People(candidates), options)

@@ -154,26 +154,8 @@ def suggest_groups(people: People, rules: MatchRules) -> list[Match]:
     """Groups of mentees, one per mentor, by CP-SAT; mentors without a group are left out."""
     from ortools.sat.python import cp_model
 
-    model = cp_model.CpModel()
-    x = {
-        (i, g): model.new_bool_var(f"x{i}_{g}")
-        for i, mentee in enumerate(people.mentees)
-        for g, mentor in enumerate(people.mentors)
-        if not people.blocked(mentor, mentee, rules)
-    }
-    for i in range(len(people.mentees)):
-        model.add_exactly_one(x[i, g] for g in range(len(people.mentors)) if (i, g) in x)
-    for i, j in people.conflicts():  # nobody manages, or is to avoid, a groupmate
-        for g in range(len(people.mentors)):
-            if (i, g) in x and (j, g) in x:
-                model.add_bool_or([~x[i, g], ~x[j, g]])
-    hint = _start(people, rules)
-    terms: list[LinearExprT] = []
-    for g in range(len(people.mentors)):
-        members = [(i, x[i, g]) for i in range(len(people.mentees)) if (i, g) in x]
-        terms += _group(model, people, rules, g, members)
-    model.maximize(sum(terms))
-    fallback = _hint(model, x, hint, rules.seconds / 4)
+    model, x = _group_model(people, rules)
+    fallback = _hint(model, x, _start(people, rules), rules.seconds / 4)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = rules.seconds
     solver.parameters.num_workers = 2
@@ -184,6 +166,30 @@ def suggest_groups(people: People, rules: MatchRules) -> list[Match]:
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise Infeasible(_group_failure(status == cp_model.INFEASIBLE, rules))
     return _groups_from(solver, x, people)
+
+
+def _group_model(people: People, rules: MatchRules) -> tuple[CpModel, dict[tuple[int, int], IntVar]]:
+    """The CP-SAT model: x[i, g] is true when mentee i is in mentor g's group; blocked pairs have no x."""
+    from ortools.sat.python import cp_model
+
+    model = cp_model.CpModel()
+    mentors = range(len(people.mentors))
+    x = {
+        (i, g): model.new_bool_var(f"x{i}_{g}")
+        for i, mentee in enumerate(people.mentees)
+        for g, mentor in enumerate(people.mentors)
+        if not people.blocked(mentor, mentee, rules)
+    }
+    for i in range(len(people.mentees)):
+        model.add_exactly_one(x[i, g] for g in mentors if (i, g) in x)
+    for i, j in people.conflicts():  # nobody manages, or is to avoid, a groupmate
+        for g in (g for g in mentors if (i, g) in x and (j, g) in x):
+            model.add_bool_or([~x[i, g], ~x[j, g]])
+    terms: list[LinearExprT] = []
+    for g in mentors:
+        terms += _group(model, people, rules, g, [(i, x[i, g]) for i in range(len(people.mentees)) if (i, g) in x])
+    model.maximize(sum(terms))
+    return model, x
 
 
 def _hint(model: CpModel, x: dict[tuple[int, int], IntVar], hint: dict[int, int], seconds: float) -> CpSolver | None:

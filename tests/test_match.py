@@ -253,6 +253,10 @@ def test_a_tracked_file_is_refused_even_in_an_ignored_folder(capsys: pytest.Capt
         ),
         ("id,rolle,navn,forvaltning,leder\na,mentor,X,Y,\na,mentee,Z,Y,\n", "id'et 'a' står også i linje 2"),
         ("id,rolle,navn,forvaltning,leder,undgå\na,mentor,X,Y,,q\n", "'q' i kolonnen undgå er ikke et id i filen"),
+        (
+            "id;rolle;navn;forvaltning;leder\na;mentor;X;Y;\nb;deltager;Z;Y;\n",
+            "tilmeldinger.csv:3:1: fejl: rolle: rollen deltager",
+        ),
     ],
 )
 def test_mistakes_in_the_file_are_explained_in_danish(
