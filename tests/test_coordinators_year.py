@@ -112,6 +112,8 @@ def test_cohort_page_links_the_new_pages_and_shows_dates_and_hours(built_site: P
     assert {"evaluering/", "tovholder/"} <= links
     assert page.find("caption", string="Planlagte timer pr. rolle") is not None
     assert page.find("caption", string="Resultater af evalueringerne") is None  # no results in the file
+    plan = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in page.select(".mentor-plan tbody tr")]
+    assert ["onsdag 31. marts 2027", "hele dagen", "Midtvejsevaluering", ""] in plan
 
 
 def test_results_are_shown_when_filled_in(tmp_path: Path) -> None:
@@ -220,6 +222,8 @@ def test_the_new_page_types_are_valid_html(built_site: Path, tmp_path: Path) -> 
     from tests.test_html_valid import check_html
 
     base = folder(built_site, "2027-ledere-runde-1")
-    for name, page in {"forloeb": base, "evaluering": base / "evaluering", "tovholder": base / "tovholder"}.items():
+    group = folder(built_site, "2027-lederaspiranter-1")
+    pages = {"par": base, "hold": group, "evaluering": base / "evaluering", "tovholder": group / "tovholder"}
+    for name, page in pages.items():
         shutil.copy2(page / "index.html", tmp_path / f"{name}.html")
     assert check_html(tmp_path) == []
