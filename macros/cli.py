@@ -4,6 +4,9 @@
     mentor new cohort PROGRAM      skriv en ny forløbsfil til at udfylde
     mentor schema [--check]        skriv JSON Schema til editorerne
     mentor build [--strict]        byg hele sitet til site/
+    mentor match PROGRAM FIL       foreslå par eller grupper ud fra en privat fil
+    mentor timer [PROGRAM]         planlagte timer pr. rolle som CSV
+    mentor diplomer FORLØB ...     deltagerbeviser som PDF, kun lokalt
 
 `check` never imports MkDocs, so it answers in well under a second. A mistake in
 the input is a message with file, line and key, never a traceback.
@@ -27,6 +30,8 @@ _ARGPARSE_DA = [
     (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"\1: ukendt valg \2 (vælg mellem \3)"),
     (r"unrecognized arguments: (.*)", r"ukendte argumenter: \1"),
     (r"argument (\S+): expected one argument", r"\1 skal have en værdi"),
+    (r"argument (\S+): invalid (int|float) value: (.*)", r"\1: \3 er ikke et tal"),
+    (r"argument (\S+): (.*)", r"\1: \2"),  # our own Danish type errors, e.g. a date
 ]
 
 
@@ -71,6 +76,9 @@ def build_parser() -> DanishParser:
     schema = _command(commands, "schema", "skriv JSON Schema til editorerne", run_schema)
     schema.add_argument("--check", action="store_true", help="skriv intet; fejl, hvis filerne ikke er opdaterede")
     _add_build(commands)
+    from .cli_coordinator import add_coordinator_commands  # match, timer, diplomer (issue 12)
+
+    add_coordinator_commands(commands, _command)
     return parser
 
 

@@ -19,6 +19,7 @@ from .catalogue import Catalogue
 from .cohort_pages import cohort_folder
 from .cohorts import CohortEntry
 from .downloads import OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_stem
+from .evaluation import Questionnaire, evaluation_stem, questionnaires
 from .export import Job
 from .fill import Values, fill_document
 from .model import Programme
@@ -31,12 +32,14 @@ FIELDS = (
     "forloeb", "moedeplan", "titel", "moede", "frist", "omfang", "aflevering", "deling",
     "opgaver_overskrift", "opgave", "spoergsmaal_overskrift", "spoergsmaal", "modtager", "formaal",
     "frist_regel", "omfang_regel", "aflevering_regel", "deling_regel", "underskrift",
+    "evaluering_skala", "evaluering_aaben",
 )  # fmt: skip
 SHARED_TEXT = "mentor og de andre i gruppen – det har gruppen aftalt, og hver deltager har sagt ja"
 CONSENT_RULE = "mentor; de andre i gruppen kun, hvis gruppen aftaler det, og hver deltager selv siger ja"
 BLANK = "_" * 40
 BLANK_MEETINGS = 6  # lines in a blank meeting plan when the programme does not fix a number
 HOMEWORK = OfficeDocument("hjemmeopgave", "Hjemmeopgave", "", "documents/homework.md.j2", group_only=True)
+EVALUATION = OfficeDocument("evaluering", "Evaluering", "", "documents/evaluation.md.j2")
 
 Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem, format) → file
 
@@ -99,6 +102,8 @@ def cohort_fills(catalogue: Catalogue, masters: Masters) -> list[Copy]:
 def cohort_copies(entry: CohortEntry, p: Programme) -> Iterator[tuple[str, str, Values]]:
     """(master's stem, file stem, values) for each filled copy of a cohort."""
     base = {**blank_values(p), "forloeb": entry.cohort.name}
+    for form in questionnaires(entry, p):
+        yield EVALUATION.stem, evaluation_stem(entry, form.key), {**base, **evaluation_values(form)}
     if entry.plan.pairs:
         for pair in entry.plan.pairs:
             values = {**base, "forloeb": f"{entry.cohort.name}, par {pair.number}"}
@@ -118,6 +123,17 @@ def cohort_copies(entry: CohortEntry, p: Programme) -> Iterator[tuple[str, str, 
         for planned in entry.plan.meetings:
             if planned.homework is not None:
                 yield HOMEWORK.stem, homework_stem(entry, planned.number), {**base, **homework_values(entry, planned)}
+
+
+def evaluation_values(form: Questionnaire) -> Values:
+    """One questionnaire: its title, date, statements to rate and open questions."""
+    boxes = "☐ 1   ☐ 2   ☐ 3   ☐ 4   ☐ 5"
+    return {
+        "titel": form.title,
+        "moede": format_date(form.date),
+        "evaluering_skala": [f"{n}. {plain(text)}   {boxes}" for n, text in enumerate(form.rated, 1)],
+        "evaluering_aaben": [f"{n}. {plain(text)}" for n, text in enumerate(form.open, len(form.rated) + 1)],
+    }
 
 
 def meeting_lines(meetings: list[PlannedMeeting]) -> list[str]:

@@ -21,10 +21,11 @@ from .calendar import CalendarSpec, calendar_specs, export_calendar
 from .calendar_history import calendar_histories
 from .catalogue import Catalogue, ProgrammeEntry
 from .cohorts import CohortEntry
+from .evaluation import questionnaires
 from .model import Programme
 from .pages import Asset, Page, programme_page_path
 from .render import environment, format_date, number_words, render_template
-from .schedule import PlannedMeeting, due_days
+from .schedule import PlannedMeeting, due_days, local
 from .words import role_title, words
 
 COHORTS_FOLDER = "forloeb"
@@ -168,6 +169,8 @@ def plan_table(entry: CohortEntry, programme: Programme) -> Markup:
         kind = "evaluering" if planned.meeting.kind == "evaluation" else "planlægning"
         place = planned.meeting.place or ("online" if planned.meeting.online else "")
         rows.append(_row(planned.start, planned.end, f"Mentorernes møde: {kind}", place))
+    for form in questionnaires(entry, programme):  # issue 12: the evaluation points, all day
+        rows.append(PlanRow(local(form.date, "00:00"), format_date(form.date), "hele dagen", form.title, ""))
     rows.sort(key=lambda row: row.start)
     return _table(_plan_caption(entry), rows)
 

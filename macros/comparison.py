@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .catalogue import Catalogue, ProgrammeEntry
+from .hours import model_hours_text
 from .model import ModelDescription, Programme
 from .render import every_weeks, hours_range, number_words, render_template
 
@@ -26,6 +27,7 @@ ASPECTS = (
     "Roller",
     "Egner sig til",
     "Ressourcer",
+    "Planlagte timer",
 )
 
 
@@ -60,6 +62,7 @@ def _column(model: ModelDescription, entry: ProgrammeEntry | None, base: str) ->
             "",
             model.suits,
             model.cost,
+            "",
         )
         return Column(model.name, None, None, facts)
     p = entry.programme
@@ -73,6 +76,7 @@ def _column(model: ModelDescription, entry: ProgrammeEntry | None, base: str) ->
         _roles(p),
         glance.suits if glance else model.suits,
         glance.resources if glance else model.cost,
+        model_hours_text([(p.name, p)], p.model),
     )
     return Column(model.name, p.name, f"{base}programmer/{entry.slug}/", facts)
 

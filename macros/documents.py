@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .booklet import PART, booklet_jobs, render_chapters
 from .catalogue import Catalogue, ProgrammeEntry
-from .cohort_documents import FIELDS, HOMEWORK, Copy, Masters, blank_values, cohort_fills, fill_job
+from .cohort_documents import EVALUATION, FIELDS, HOMEWORK, Copy, Masters, blank_values, cohort_fills, fill_job
 from .downloads import OFFICE_FORMATS, OfficeDocument, office_documents
 from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_path
 from .fill import MARK, split_document, token
@@ -95,7 +95,7 @@ def check_markers(catalogue: Catalogue) -> None:
 def render_bundle(entry: ProgrammeEntry) -> OfficeBundle:
     """The programme's fill-in documents with placeholders, one after the other."""
     p = entry.programme
-    documents = [*office_documents(p), *([HOMEWORK] if p.is_group else [])]
+    documents = [*office_documents(p), *([HOMEWORK] if p.is_group else []), EVALUATION]
     context = document_context(p)
     markdown = f"\n\n{PART}\n\n".join(render_template(doc.template, **context) for doc in documents)
     return OfficeBundle(entry, documents, markdown)

@@ -22,6 +22,7 @@ from .calendar import calendar_specs
 from .catalogue import Catalogue, load_catalogue
 from .cohort_documents import cohort_copies
 from .cohort_pages import cohort_folder
+from .coordinator_pages import coordinator_asset_paths
 from .documents import check_markers
 from .downloads import OFFICE_FORMATS, booklet_name, office_documents, role_booklets
 from .export import DocumentOptions, check_options
@@ -33,6 +34,7 @@ from .site import export_assets
 def asset_paths(catalogue: Catalogue) -> list[str]:
     """Every calendar and document the site publishes, relative to docs/, without making any."""
     paths = [f"{cohort_folder(e)}/{spec.name}" for e in catalogue.cohorts for spec in calendar_specs(e)]
+    paths += coordinator_asset_paths(catalogue)
     for entry in catalogue.programmes:
         p, slug = entry.programme, entry.slug
         names = [booklet_name(slug), *(booklet_name(slug, role) for role in role_booklets(p))]

@@ -75,6 +75,10 @@ def environment() -> Environment:
     )
     env.globals["html_table"] = html_table
     env.globals["cohort_downloads"] = _cohort_downloads  # for documents/cohort_downloads.md.j2
+    env.globals["hours_table"] = _hours_table  # for cohort/hours.md.j2
+    env.globals["typical_hours_table"] = _typical_hours_table  # for programme/hours.md.j2
+    env.globals["evaluation_forms"] = _evaluation_forms  # for cohort/coordinators_year.md.j2
+    env.globals["results_table"] = _results_table
     return env
 
 
@@ -82,6 +86,47 @@ def _cohort_downloads(entry: Any, programme: Any) -> Any:
     from .downloads import cohort_downloads  # imported late: downloads uses format_date from here
 
     return cohort_downloads(entry, programme)
+
+
+def _hours_table(entry: Any, programme: Any) -> Markup:
+    from .hours import cohort_hours, hours_rows  # imported late: hours uses format_hours from here
+
+    return html_table(
+        "Planlagte timer pr. rolle", ["Timer pr. person", "Bygger på"], hours_rows(cohort_hours(entry, programme))
+    )
+
+
+def _typical_hours_table(programme: Any) -> Markup:
+    from .hours import hours_rows, typical_hours
+
+    caption = "Planlagte timer pr. rolle i et typisk forløb"
+    return html_table(caption, ["Timer pr. person", "Bygger på"], hours_rows(typical_hours(programme)))
+
+
+def _evaluation_forms(entry: Any, programme: Any) -> Any:
+    from .evaluation import questionnaires
+
+    return questionnaires(entry, programme)
+
+
+RESULT_TITLES = {"midt": "Midtvejs", "slut": "Slut", "opfoelgning": "Opfølgning"}
+
+
+def _results_table(results: Sequence[Any]) -> Markup:
+    """The cohort file's aggregate figures: answers, averages on 1–5 and the share who recommend."""
+
+    def number(value: float | None, suffix: str = "") -> str:
+        return "–" if value is None else f"{format_hours(round(value, 1))}{suffix}"
+
+    rows = [
+        (
+            RESULT_TITLES[r.moment],
+            [f"{r.answered} af {r.invited}", number(r.satisfaction), number(r.goals), number(r.recommend, " %")],
+        )
+        for r in results
+    ]
+    columns = ["Besvarelser", "Tilfredshed (1–5)", "Programmets mål (1–5)", "Vil anbefale"]
+    return html_table("Resultater af evalueringerne", columns, rows)
 
 
 def safe_output(value: Any) -> Any:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .cohort_pages import export_cohort_calendars, render_cohort_lists, render_cohort_pages
+from .coordinator_pages import export_coordinator_calendars, render_coordinator_pages
 from .documents import export_documents
 from .export import DocumentOptions
 from .pages import Asset, Page, navigation, render_pages
@@ -31,9 +32,11 @@ def render_site(catalogue: Catalogue, site_url: str | None = None) -> SiteOutput
     pages = render_pages(catalogue) + render_cohort_lists(catalogue)
     nav = navigation(catalogue, pages)
     pages += render_cohort_pages(catalogue, site_url)  # after the nav: reached from the lists, not the nav
+    pages += render_coordinator_pages(catalogue)  # evaluation and coordinator pages, linked from each cohort page
     return SiteOutput(pages=pages, nav=nav)
 
 
 def export_assets(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
     """Every published file that is not a page: calendars, booklets and documents."""
-    return export_cohort_calendars(catalogue) + export_documents(catalogue, options)
+    calendars = export_cohort_calendars(catalogue) + export_coordinator_calendars(catalogue)
+    return calendars + export_documents(catalogue, options)

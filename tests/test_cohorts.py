@@ -176,7 +176,7 @@ def test_plan_table_is_accessible(built_site: Path) -> None:
     assert table is not None and table.caption is not None
     assert [th.get_text() for th in table.select("thead th[scope=col]")] == ["Dato", "Tid", "Hvad", "Sted"]
     rows = table.select("tbody tr")
-    assert len(rows) == 4 + 3 + 7  # meetings, homework deadlines, mentors' meetings
+    assert len(rows) == 4 + 3 + 7 + 3  # meetings, homework deadlines, mentors' meetings, evaluations (issue 12)
     assert all(row.select_one("th[scope=row]") for row in rows)
     assert rows[0].get_text(" ", strip=True).startswith("tirsdag 16. februar 2027 17.00–20.00 Møde 1")
     levels = [int(h.name[1]) for h in soup.select("article h1, article h2, article h3")]

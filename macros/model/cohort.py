@@ -234,6 +234,31 @@ COHORT_SHAPES: dict[str, Any] = {
 }
 
 
+class EvaluationResult(Strict):
+    """Aggregate figures from one evaluation point: numbers only, never answers, quotes or names."""
+
+    moment: Literal["midt", "slut", "opfoelgning"] = Field(
+        description="Evalueringen: midt (midtvejs), slut eller opfoelgning (6–12 måneder efter)."
+    )
+    invited: int = Field(ge=0, le=10_000, description="Antal, der fik spørgeskemaet.")
+    answered: int = Field(ge=0, le=10_000, description="Antal besvarelser.")
+    satisfaction: float | None = Field(
+        default=None, ge=1, le=5, description="Gennemsnitlig samlet tilfredshed på skalaen 1–5 (valgfrit)."
+    )
+    goals: float | None = Field(
+        default=None, ge=1, le=5, description="Gennemsnit for udsagnene om programmets mål, 1–5 (valgfrit)."
+    )
+    recommend: int | None = Field(
+        default=None, ge=0, le=100, description="Procent, der vil anbefale forløbet til en kollega (valgfrit)."
+    )
+
+    @model_validator(mode="after")
+    def _answered(self) -> EvaluationResult:
+        if self.answered > self.invited:
+            raise ValueError("answered (besvarelser) kan ikke være flere end invited (inviterede)")
+        return self
+
+
 class Cohort(Strict):
     """A cohort: one run of a programme with its people, meetings and homework."""
 
@@ -266,6 +291,11 @@ class Cohort(Strict):
     acknowledge: list[Acknowledgement] = Field(
         default=[], description="Advarsler, I har set og accepterer, med en kort begrundelse."
     )
+    results: list[EvaluationResult] = Field(
+        default=[],
+        max_length=3,
+        description="Samlede tal fra evalueringerne (valgfrit): kun antal og gennemsnit, aldrig svar eller navne.",
+    )
 
     @property
     def is_network(self) -> bool:
@@ -284,6 +314,7 @@ __all__ = [
     "Acknowledgement",
     "Cohort",
     "DueRule",
+    "EvaluationResult",
     "Homework",
     "Meeting",
     "Mentee",

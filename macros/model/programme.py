@@ -214,6 +214,9 @@ class Programme(Strict):
         description="Hvor besvarelser, kontrakter og noter opbevares, hvem der må se dem, og hvornår de "
         "slettes. Udfyldes af tovholderne; tjekket advarer, når feltet mangler.",
     )
+    workload: Workload | None = Field(
+        default=None, description="Programmets skøn over tid pr. rolle ud over møderne (til timeoversigten)."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Programme:
@@ -263,6 +266,7 @@ class Programme(Strict):
 
 from .group import GroupDesign  # noqa: E402  (GroupDesign refers back to base types only)
 from .network import NetworkDesign  # noqa: E402
+from .workload import Workload  # noqa: E402  (Workload uses RoleKey from this module)
 
 Programme.model_rebuild()
 

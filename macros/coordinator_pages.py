@@ -1,0 +1,73 @@
+"""Per cohort: the evaluation page and the coordinator page with its calendar (issue 12).
+
+Both pages sit next to the cohort page (`…/forloeb/<id>/evaluering/` and
+`…/forloeb/<id>/tovholder/`), out of the navigation and linked from the cohort page.
+The coordinator calendar is written next to the cohort's other calendars.
+"""
+
+from __future__ import annotations
+
+from .catalogue import Catalogue
+from .cohort_pages import cohort_folder
+from .cohorts import CohortEntry
+from .coordinator_plan import coordinator_calendar_name, coordinator_steps, export_coordinator_calendar
+from .downloads import OFFICE_FORMATS
+from .evaluation import SCALE, evaluation_stem, questionnaires
+from .model import Programme
+from .pages import Asset, Page
+from .render import format_date, html_table, render_template
+
+
+def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
+    found = catalogue.programme(entry.programme)
+    assert found is not None  # phase one drops cohorts of unknown programmes
+    return found.programme
+
+
+def render_coordinator_pages(catalogue: Catalogue) -> list[Page]:
+    """The evaluation page and the coordinator page of every cohort."""
+    pages = []
+    for entry in catalogue.cohorts:
+        p = _programme(catalogue, entry)
+        folder = cohort_folder(entry)
+        forms = questionnaires(entry, p)
+        files = {
+            f.key: [(label, f"{evaluation_stem(entry, f.key)}.{ext}") for ext, label in OFFICE_FORMATS] for f in forms
+        }
+        markdown = render_template(
+            "cohort/evaluation_page.md.j2", c=entry.cohort, p=p, forms=forms, files=files, scale=SCALE
+        )
+        pages.append(Page(f"{folder}/evaluering.md", f"Evaluering: {entry.cohort.name}", markdown, entry.source, False))
+        markdown = render_template(
+            "cohort/coordinator_page.md.j2",
+            c=entry.cohort,
+            p=p,
+            table=_steps_table(entry, p),
+            ics=coordinator_calendar_name(entry),
+        )
+        pages.append(
+            Page(f"{folder}/tovholder.md", f"Tovholdernes plan: {entry.cohort.name}", markdown, entry.source, False)
+        )
+    return pages
+
+
+def _steps_table(entry: CohortEntry, p: Programme) -> object:
+    rows = [(format_date(step.date), [step.title, step.detail]) for step in coordinator_steps(entry, p)]
+    return html_table("Tjekliste fra rekruttering til opfølgning", ["Opgave", "Hvad"], rows)
+
+
+def export_coordinator_calendars(catalogue: Catalogue) -> list[Asset]:
+    """Every cohort's coordinator calendar, next to the cohort page."""
+    return [
+        Asset(
+            f"{cohort_folder(e)}/{coordinator_calendar_name(e)}",
+            export_coordinator_calendar(e, _programme(catalogue, e)),
+            e.source,
+        )
+        for e in catalogue.cohorts
+    ]
+
+
+def coordinator_asset_paths(catalogue: Catalogue) -> list[str]:
+    """The coordinator calendars' paths, for the list of files a build publishes."""
+    return [f"{cohort_folder(e)}/{coordinator_calendar_name(e)}" for e in catalogue.cohorts]

@@ -1,0 +1,157 @@
+"""The coordinator's plan for a cohort: a dated checklist from recruitment to follow-up.
+
+Deadlines before the start are counted back from the first meeting (recruit by, match
+by, inform the nearest managers, the mentors' seminar or the kick-off) and moved to
+the last working day before; the meetings, the mentors' meetings, the evaluations,
+the closing and the follow-up come from the cohort's plan. The same list is the
+coordinator page and the coordinator calendar (.ics, all-day events with reminders).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import cache
+
+from .calendar import PRODID, UID_DOMAIN
+from .cohorts import CohortEntry
+from .evaluation import questionnaires
+from .ics import serialize, text, utc_time, verbatim
+from .model import Programme
+from .schedule import is_working_day
+
+REMINDERS = ("-P6DT15H", "-PT15H")  # 09.00 a week before and 09.00 the day before an all-day item
+
+
+@dataclass(frozen=True)
+class Step:
+    """One item of the checklist."""
+
+    key: str  # stable: part of the calendar UID
+    date: dt.date
+    title: str
+    detail: str
+
+
+def _before(day: dt.date, weeks: int) -> dt.date:
+    """`weeks` before `day`, moved back to a working day."""
+    found = day - dt.timedelta(weeks=weeks)
+    while not is_working_day(found):
+        found -= dt.timedelta(days=1)
+    return found
+
+
+def coordinator_steps(entry: CohortEntry, programme: Programme) -> list[Step]:
+    """The checklist of one cohort, in date order."""
+    plan = entry.plan
+    meetings = plan.meetings or [m for pair in plan.pairs for m in pair.meetings]
+    days = sorted(m.start.date() for m in meetings) or [entry.cohort.start]
+    first, last = days[0], days[-1]
+    group = programme.group is not None
+    steps = [*_preparation(first, group), _start(entry, first, group)]
+    steps += _meetings(entry, first, last)
+    for form in questionnaires(entry, programme):
+        detail = "Send spørgeskemaet (siden Evaluering har det som Word og OpenDocument), og saml tallene."
+        steps.append(Step(f"evaluering-{form.key}", form.date, form.title, detail))
+    closing = "Sidste møde afslutter forløbet. Lav deltagerbeviser lokalt med »mentor diplomer«, og del dem ud."
+    steps.append(Step("afslutning", last, "Afslutning og deltagerbeviser", closing))
+    return sorted(steps, key=lambda step: step.date)  # stable: on the same day, meetings before the closing
+
+
+def _preparation(first: dt.date, group: bool) -> list[Step]:
+    who = "grupperne" if group else "parrene"
+    return [
+        Step(
+            "rekruttering",
+            _before(first, 8),
+            "Rekruttering afsluttet",
+            "Mentorerne har sagt ja, og mentees er tilmeldt eller udpeget og har fået besked.",
+        ),
+        Step(
+            "matchning",
+            _before(first, 6),
+            f"{who.capitalize()} er sat sammen",
+            "Kør »mentor match« med den private tilmeldingsfil, og gennemgå forslaget, før nogen får besked.",
+        ),
+        Step(
+            "ledere",
+            _before(first, 4),
+            "Nærmeste ledere er orienteret",
+            "Lederne kender rammerne: tiden, fortroligheden, og at de ikke spørger mentor, hvordan det går.",
+        ),
+    ]
+
+
+def _start(entry: CohortEntry, first: dt.date, group: bool) -> Step:
+    if group:
+        detail = "Halvdagsseminar om forløbets praktik og mentorrollen, og møderækken lægges fast."
+        return Step("seminar", _before(first, 2), "Seminar for mentorerne", detail)
+    detail = "Fælles start for alle par: rammer, kontrakt og inspiration til de første møder."
+    return Step("kick-off", min(entry.cohort.start, first), "Kick-off for parrene", detail)
+
+
+def _meetings(entry: CohortEntry, first: dt.date, last: dt.date) -> list[Step]:
+    plan = entry.plan
+    if plan.pairs:
+        detail = f"{len(plan.pairs)} par mødes efter deres mødeplaner frem til {last:%d.%m.%Y}."
+        return [Step("parrene-begynder", first, "Parrene begynder at mødes", detail)]
+    steps = [
+        Step(f"moede-{m.number}", m.start.date(), f"Gruppemøde {m.number}", f"Kl. {m.start:%H.%M}–{m.end:%H.%M}.")
+        for m in plan.meetings
+    ]
+    for m in plan.mentor_meetings:
+        kind = "evaluering" if m.meeting.kind == "evaluation" else "planlægning"
+        steps.append(
+            Step(f"mentorer-{m.meeting.id}", m.start.date(), f"Mentorernes møde: {kind}", f"Kl. {m.start:%H.%M}.")
+        )
+    return steps
+
+
+def coordinator_calendar_name(entry: CohortEntry) -> str:
+    """The coordinator calendar's file name, next to the cohort page."""
+    return f"{entry.id}-tovholder.ics"
+
+
+def export_coordinator_calendar(entry: CohortEntry, programme: Programme) -> bytes:
+    """The checklist as all-day events, each with reminders a week and a day before."""
+    head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{text(PRODID)}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    head.append(f"X-WR-CALNAME:{verbatim(f'{entry.cohort.name} – tovholdere')}")
+    events = [line for step in coordinator_steps(entry, programme) for line in _event(entry, step)]
+    return serialize([*head, *events, "END:VCALENDAR"])
+
+
+def _event(entry: CohortEntry, step: Step) -> list[str]:
+    key = f"{entry.programme}/{entry.id}/tovholder/{step.key}"
+    uid = f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@{UID_DOMAIN}"
+    alarms = [
+        line
+        for trigger in REMINDERS
+        for line in (
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{text(step.title)}",
+            f"TRIGGER:{trigger}",
+            "END:VALARM",
+        )
+    ]
+    return [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{text(step.title)}",
+        f"DTSTART;VALUE=DATE:{step.date:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{step.date + dt.timedelta(days=1):%Y%m%d}",
+        utc_time("DTSTAMP", _stamp()),
+        f"UID:{text(uid)}",
+        f"DESCRIPTION:{text(entry.cohort.name + chr(10) + step.detail)}",
+        "TRANSP:TRANSPARENT",
+        *alarms,
+        "END:VEVENT",
+    ]
+
+
+@cache
+def _stamp() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.replace(microsecond=0)

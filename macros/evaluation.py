@@ -1,0 +1,121 @@
+"""Evaluation of a cohort: three questionnaires with dates, built from the programme.
+
+At the middle, at the end and as a follow-up six months after the cohort has ended.
+The questions come from the programme's own purpose and success criteria (for a
+one-to-one programme: what the mentee may expect) plus standard questions about the
+meetings, the time spent and what has changed. Answers are never kept in the
+repository; a cohort file may hold aggregate figures only (`results`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .cohorts import CohortEntry
+from .model import Programme
+from .schedule import is_working_day
+
+FOLLOW_UP_MONTHS = 6
+SCALE = "1 = slet ikke, 5 = i meget høj grad"
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    """One evaluation point of a cohort."""
+
+    key: str  # midt, slut or opfoelgning; part of file names
+    title: str
+    date: dt.date
+    rated: tuple[str, ...]  # answered on the 1–5 scale
+    open: tuple[str, ...]  # answered in words
+
+
+MIDDLE_RATED = (
+    "Møderne indtil nu har været nyttige for mig.",
+    "Jeg får den forberedelse og støtte, jeg har brug for.",
+    "Der er tillid og fortrolighed i forløbet.",
+)
+MIDDLE_OPEN = (
+    "Hvad har fungeret bedst indtil nu?",
+    "Hvad skal være anderledes i resten af forløbet?",
+)
+END_RATED = (
+    "Jeg er samlet set tilfreds med forløbet.",
+    "Jeg vil anbefale forløbet til en kollega.",
+)
+END_OPEN = (
+    "Hvad er det vigtigste, du tager med fra forløbet?",
+    "Hvor mange timer brugte du cirka på forberedelse mellem møderne?",
+    "Kunne du tænke dig selv at være mentor i et senere forløb – og hvorfor?",
+)
+FOLLOW_UP_OPEN = (
+    "Hvad gør du anderledes i dit arbejde i dag på grund af forløbet?",
+    "Har du taget et nyt skridt i dit job eller din karriere siden forløbet? Hvilket?",
+    "Har du stadig kontakt med nogen fra forløbet?",
+)
+
+
+def criteria(programme: Programme) -> tuple[str, ...]:
+    """Statements to rate, from the programme's success criteria or what the mentee may expect."""
+    if programme.group is not None:
+        found = list(programme.group.success_criteria)
+    else:
+        mentee = programme.roles.get("mentee")
+        found = list(mentee.expectations) if mentee else []
+    purpose = f"Forløbet har levet op til programmets formål: {_first_sentence(programme.purpose)}"
+    return (purpose, *(f"Forløbet har bidraget til dette: {_plain(text)}" for text in found))
+
+
+def _first_sentence(text: str) -> str:
+    flat = _plain(text)
+    end = flat.find(". ")
+    return flat if end < 0 else flat[: end + 1]
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def evaluation_dates(entry: CohortEntry) -> tuple[dt.date, dt.date, dt.date]:
+    """Middle (halfway between the first and the last meeting), end (a week after the last), follow-up."""
+    plan = entry.plan
+    meetings = plan.meetings or [m for pair in plan.pairs for m in pair.meetings]
+    days = sorted(m.start.date() for m in meetings) or [entry.cohort.start, entry.cohort.end]
+    first, last = days[0], days[-1]
+    middle = _working(first + (last - first) / 2)
+    end = _working(last + dt.timedelta(days=7))
+    return middle, end, _working(add_months(entry.cohort.end, FOLLOW_UP_MONTHS))
+
+
+def _working(day: dt.date) -> dt.date:
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(day.year + year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+def questionnaires(entry: CohortEntry, programme: Programme) -> list[Questionnaire]:
+    """The cohort's three questionnaires, in time order."""
+    middle, end, follow_up = evaluation_dates(entry)
+    goals = criteria(programme)
+    return [
+        Questionnaire("midt", "Midtvejsevaluering", middle, MIDDLE_RATED, MIDDLE_OPEN),
+        Questionnaire("slut", "Slutevaluering", end, (*END_RATED, *goals), END_OPEN),
+        Questionnaire("opfoelgning", f"Opfølgning efter {FOLLOW_UP_MONTHS} måneder", follow_up, goals, FOLLOW_UP_OPEN),
+    ]
+
+
+def evaluation_stem(entry: CohortEntry, key: str) -> str:
+    """`evaluering-<key>-<cohort id>`: the questionnaire's DOCX and ODT file name."""
+    return f"evaluering-{key}-{entry.id}"
