@@ -8,6 +8,7 @@ filling placeholders in the file's XML (see fill.py): milliseconds, not a pandoc
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -20,6 +21,7 @@ from .cohort_documents import FIELDS, HOMEWORK, Copy, Masters, blank_values, coh
 from .downloads import OFFICE_FORMATS, OfficeDocument, office_documents
 from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_path
 from .fill import split_document, token
+from .history import last_changed, load_history, page_inputs
 from .model import Programme
 from .pages import Asset, programme_page_path
 from .problems import Problem, ProblemsError
@@ -56,7 +58,12 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     cache = Cache(options.cache_dir)
     chapters = [render_chapters(entry) for entry in catalogue.programmes]
     bodies = cache.run([c.job() for c in chapters])
-    typst = [job for c, body in zip(chapters, bodies, strict=True) for job in booklet_jobs(c, body, options)]
+    changed = programme_changes(catalogue)
+    typst = [
+        job
+        for c, body in zip(chapters, bodies, strict=True)
+        for job in booklet_jobs(c, body, options, changed.get(c.entry.slug))
+    ]
     office = [(render_bundle(entry), kind) for entry in catalogue.programmes for kind, _ in OFFICE_FORMATS]
     # Typst holds the interpreter while it sets a booklet; pandoc runs in its own process meanwhile.
     results = iter(cache.run([*typst, *(bundle.job(kind) for bundle, kind in office)]))
@@ -70,6 +77,14 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     outputs += [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
     cache.prune()
     return outputs
+
+
+def programme_changes(catalogue: Catalogue) -> dict[str, dt.datetime]:
+    """When each programme's files (its YAML and the shared texts) last changed, from git."""
+    inputs = {entry.slug: page_inputs(entry.source) for entry in catalogue.programmes}
+    history = load_history(catalogue.root, {source for sources in inputs.values() for source in sources})
+    found = {slug: last_changed(history, sources) for slug, sources in inputs.items()}
+    return {slug: when for slug, when in found.items() if when is not None}
 
 
 def export_office(markdown: str, kind: str) -> bytes:

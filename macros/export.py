@@ -139,16 +139,22 @@ def pandoc(markdown: str, to: str, args: Sequence[str] = ()) -> bytes:
 
 
 def compile_typst(source: bytes, where: str, inputs: dict[str, str] | None = None) -> bytes:
-    """Typst source → PDF with only the fonts that ship with typst; a warning is an error.
+    """Typst source → tagged PDF/UA-1 with only the fonts that ship with typst; a warning is an error.
 
-    `inputs` become `sys.inputs` in the document: plain strings, never parsed as code.
+    PDF/UA-1 makes the PDF readable with a screen reader (structure, title, language,
+    bookmarks) and lets Typst refuse an image without alt text. `inputs` become
+    `sys.inputs` in the document: plain strings, never parsed as code.
     """
     try:
         # Only our resources folder is readable, and only the fonts inside typst are used.
         compiler = typst.Compiler(root=str(RESOURCES), ignore_system_fonts=True)
-        pdf, warnings = compiler.compile_with_warnings(source, format="pdf", timestamp=EPOCH, sys_inputs=inputs or {})
+        pdf, warnings = compiler.compile_with_warnings(
+            source, format="pdf", timestamp=EPOCH, sys_inputs=inputs or {}, pdf_standards=["ua-1"]
+        )
     except typst.TypstError as exc:
-        raise ProblemsError([Problem(where, 1, 1, "", f"Typst kunne ikke sætte hæftet: {exc.message}")]) from None
+        raise ProblemsError(
+            [Problem(where, 1, 1, "", f"Typst kunne ikke sætte hæftet: {_error_da(exc.message)}")]
+        ) from None
     if warnings:
         text = "; ".join(_warning_da(w.message) for w in warnings)
         raise ProblemsError([Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")])
@@ -160,6 +166,15 @@ def compile_typst(source: bytes, where: str, inputs: dict[str, str] | None = Non
 def bundled_fonts() -> frozenset[str]:
     """The font families inside the typst package, in lower case."""
     return frozenset(family.lower() for family in typst.Fonts(include_system_fonts=False).families())
+
+
+def _error_da(message: str) -> str:
+    if "missing alt text" in message:
+        return (
+            "et billede mangler en alternativ tekst, som skærmlæsere læser op i stedet for billedet; "
+            "giv hvert billede en kort beskrivelse af, hvad det viser"
+        )
+    return message
 
 
 def _warning_da(message: str) -> str:
