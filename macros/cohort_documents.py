@@ -17,10 +17,11 @@ from functools import cache, partial
 from .catalogue import Catalogue
 from .cohort_pages import cohort_folder
 from .cohorts import CohortEntry
-from .downloads import OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_stem
+from .downloads import OFFICE_DOCUMENTS, OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_stem
 from .export import Job
 from .fill import Values, fill_document
 from .model import Programme
+from .office import finish
 from .render import format_date
 from .schedule import PlannedMeeting
 from .text import one_line
@@ -28,11 +29,13 @@ from .text import one_line
 # Placeholders the document templates may hold; every copy gives each a value.
 FIELDS = (
     "forloeb", "moedeplan", "titel", "moede", "frist", "omfang", "aflevering", "deling",
-    "opgaver_overskrift", "opgave", "spoergsmaal_overskrift", "spoergsmaal",
+    "opgaver_overskrift", "opgave", "spoergsmaal_overskrift", "spoergsmaal", "svarlinjer", "underskrift",
 )  # fmt: skip
 BLANK = "_" * 40
+LINE = 64  # underscores in a line to write on: about the width of an A4 text column
 BLANK_MEETINGS = 6  # lines in a blank meeting plan when the programme does not fix a number
 HOMEWORK = OfficeDocument("hjemmeopgave", "Hjemmeopgave", "", "documents/homework.md.j2", group_only=True)
+TITLES = {doc.stem: doc.title for doc in OFFICE_DOCUMENTS}
 
 Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem, format) → file
 
@@ -40,7 +43,26 @@ Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem
 def blank_values(p: Programme) -> Values:
     """The programme's own copy: lines to write on where a cohort's copy has its facts."""
     count = p.group.meeting_count if p.group else BLANK_MEETINGS
-    return {**dict.fromkeys(FIELDS, BLANK), "moedeplan": [f"{n}. møde: {BLANK}" for n in range(1, count + 1)]}
+    return {
+        **dict.fromkeys(FIELDS, BLANK),
+        "moedeplan": [f"{n}. møde: {BLANK}" for n in range(1, count + 1)],
+        "svarlinjer": ["_" * LINE] * 14,
+        "underskrift": signatures(p, 1, p.group.group_size.max if p.group else 1),
+    }
+
+
+def signature_line(label: str) -> str:
+    """`Mentee 3: ______`: a label and a line that ends where the other lines end."""
+    return f"{label}: " + "_" * max(20, LINE - 12 - len(label))
+
+
+def signatures(p: Programme, mentors: int, mentees: int) -> list[str]:
+    """A line to sign on for each mentor and each mentee (numbered when there are several)."""
+    mentor = p.roles["mentor"].title if "mentor" in p.roles else "Mentor"
+    mentee = p.roles["mentee"].title if "mentee" in p.roles else "Mentee"
+    return [signature_line(f"{mentor} {n}" if mentors > 1 else mentor) for n in range(1, mentors + 1)] + [
+        signature_line(f"{mentee} {n}" if mentees > 1 else mentee) for n in range(1, mentees + 1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -52,11 +74,15 @@ class Copy:
     job: Job
 
 
-def fill_job(master: bytes, kind: str, values: Values) -> Job:
-    """Filling one copy; cached too, so a rebuild of many cohorts only reads files."""
-    key = ("fill", kind, _digest(master), json.dumps(values, sort_keys=True, ensure_ascii=False))
-    make: Callable[[], bytes] = partial(fill_document, master, kind, values)
+def fill_job(master: bytes, kind: str, values: Values, title: str) -> Job:
+    """Filling one copy and giving it its title; cached too, so a rebuild of many cohorts only reads files."""
+    key = ("fill", kind, _digest(master), json.dumps(values, sort_keys=True, ensure_ascii=False), title)
+    make: Callable[[], bytes] = partial(_make_copy, master, kind, values, title)
     return Job(key, make)
+
+
+def _make_copy(master: bytes, kind: str, values: Values, title: str) -> bytes:
+    return finish(fill_document(master, kind, values), kind, title)
 
 
 @cache
@@ -74,7 +100,7 @@ def cohort_fills(catalogue: Catalogue, masters: Masters) -> list[Copy]:
             continue
         for document, stem, values in cohort_copies(entry, found.programme):
             for kind, _ in OFFICE_FORMATS:
-                job = fill_job(masters[entry.programme, document, kind], kind, values)
+                job = fill_job(masters[entry.programme, document, kind], kind, values, copy_title(document, values))
                 copies.append(Copy(f"{cohort_folder(entry)}/{stem}.{kind}", entry.source, job))
     return copies
 
@@ -92,12 +118,21 @@ def cohort_copies(entry: CohortEntry, p: Programme) -> Iterator[tuple[str, str, 
             )
         return
     base["moedeplan"] = meeting_lines(entry.plan.meetings)
+    base["underskrift"] = signatures(p, len(entry.cohort.mentors), len(entry.cohort.mentees))
     yield "kontrakt", cohort_stem("kontrakt", entry), base
     if p.is_group:
         yield "gruppeaftale", cohort_stem("gruppeaftale", entry), base
         for planned in entry.plan.meetings:
             if planned.homework is not None:
-                yield HOMEWORK.stem, homework_stem(entry, planned.number), {**base, **homework_values(entry, planned)}
+                sheet = {**base, **homework_values(entry, planned)}
+                sheet["svarlinjer"] = ["_" * LINE] * answer_lines(sheet, p)
+                yield HOMEWORK.stem, homework_stem(entry, planned.number), sheet
+
+
+def copy_title(document: str, values: Values) -> str:
+    """»Kontrakt – Lederaspiranter, hold 1«: what the copy is, and for which cohort (and pair)."""
+    what = values["titel"] if document == HOMEWORK.stem else TITLES[document]
+    return f"{what} – {values['forloeb']}"
 
 
 def meeting_lines(meetings: list[PlannedMeeting]) -> list[str]:
@@ -132,6 +167,38 @@ def homework_values(entry: CohortEntry, planned: PlannedMeeting) -> Values:
         "spoergsmaal_overskrift": ["Refleksionsspørgsmål"] if questions else [],
         "spoergsmaal": [f"– {plain(question)}" for question in questions],
     }
+
+
+# The homework sheet's layout in points, measured in LibreOffice with DejaVu Sans, which
+# is wider than the fonts Word and LibreOffice use by default (so the estimate is safe).
+PAGE = 690  # the A4 text column's height, less a margin for error
+CHARACTERS = 64  # characters in a line of body text (a heading line holds about 40)
+ANSWER = 23  # one line to write on, with the space between lines
+NOTE = 37  # the two lines under the answer saying that it is confidential
+MIN_ANSWER_LINES = 8
+_SHEET_FIELDS = ("moede", "frist", "omfang", "aflevering", "deling")
+
+
+def answer_lines(values: Values, p: Programme) -> int:
+    """As many lines to write on as fill the sheet's last page, and no more.
+
+    One line too many puts the last line (or the note under it) alone on a new page.
+    """
+    used = _height(str(values["titel"]), 40, 26, 40) + 36  # the title, and the heading »Din besvarelse«
+    used += _height(f"{p.name} · Forløb: {values['forloeb']}", 23)
+    used += sum(_height(f"Deles med gruppen: {values[key]}", 16) for key in _SHEET_FIELDS)
+    for heading, items in (("opgaver_overskrift", "opgave"), ("spoergsmaal_overskrift", "spoergsmaal")):
+        used += 36 * len(values[heading]) + sum(_height(item, 23) for item in values[items])
+    used += NOTE if p.group and p.group.homework.confidential else 0
+    free = PAGE - used % PAGE
+    if free < MIN_ANSWER_LINES * ANSWER:  # too little room left: the lines get a page of their own
+        free += PAGE
+    return free // ANSWER
+
+
+def _height(text: str, first: int, line: int = 14, characters: int = CHARACTERS) -> int:
+    """A paragraph's height: its first line with the space around it, then `line` a line."""
+    return first + line * (-(-len(text) // characters) - 1 if text else 0)
 
 
 _LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?\s*\)")

@@ -17,17 +17,15 @@ from markupsafe import Markup, escape
 
 from .booklet import PART, booklet_jobs, render_chapters
 from .catalogue import Catalogue, ProgrammeEntry
-from .cohort_documents import FIELDS, HOMEWORK, Copy, Masters, blank_values, cohort_fills, fill_job
+from .cohort_documents import FIELDS, HOMEWORK, LINE, Copy, Masters, blank_values, cohort_fills, fill_job
 from .downloads import OFFICE_FORMATS, OfficeDocument, office_documents
-from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_path
+from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_document, reference_path
 from .fill import split_document, token
 from .history import last_changed, load_history, page_inputs
 from .model import Programme
 from .pages import Asset, programme_page_path
 from .problems import Problem, ProblemsError
 from .render import render_template
-
-LINE = 64  # underscores in a line to write on: about the width of an A4 text column
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,8 @@ class OfficeBundle:
     def job(self, kind: str) -> Job:
         """Markdown → DOCX or ODT on A4, through pandoc with our reference document."""
         make: Callable[[], bytes] = partial(export_office, self.markdown, kind)
-        return Job(("office", kind, self.markdown), make)
+        # The reference document is part of the key: a change to it (export.py) makes the files again.
+        return Job(("office", kind, reference_document(kind), self.markdown), make)
 
     def masters(self, kind: str, made: bytes) -> dict[tuple[str, str, str], bytes]:
         """The pandoc result cut into one master per document."""
@@ -118,7 +117,8 @@ def document_context(p: Programme) -> dict[str, object]:
         "p": p,
         "fields": {name: Markup(token(name)) for name in FIELDS},
         "blank": lambda width=LINE: Markup("\\_" * width),
-        "lines": lambda count: Markup("\n\n".join(["\\_" * LINE] * count)),
+        # One paragraph with line breaks: office.py keeps it on one page with room to write.
+        "lines": lambda count: Markup("\\\n".join(["\\_" * LINE] * count)),
         "signature": lambda label: Markup(f"{escape(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
     }
 
@@ -129,7 +129,7 @@ def _blank_copies(entry: ProgrammeEntry, masters: Masters) -> list[Copy]:
         Copy(
             programme_page_path(entry.slug, f"{doc.stem}-{entry.slug}.{kind}"),
             entry.source,
-            fill_job(masters[entry.slug, doc.stem, kind], kind, values),
+            fill_job(masters[entry.slug, doc.stem, kind], kind, values, f"{doc.title} – {entry.programme.name}"),
         )
         for doc in office_documents(entry.programme)
         for kind, _ in OFFICE_FORMATS

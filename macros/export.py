@@ -9,11 +9,13 @@ changed.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import subprocess
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -216,12 +218,26 @@ def reference_path(kind: str) -> Path:
 
 @cache
 def reference_document(kind: str) -> bytes:
-    """Pandoc's own reference.docx/.odt with A4 pages instead of US Letter."""
+    """Pandoc's own reference.docx/.odt with A4 pages instead of US Letter, Danish throughout,
+    and body text in 11 pt (not 12), so a contract or a homework sheet fits its pages."""
     command = [pypandoc.get_pandoc_path(), "--print-default-data-file", f"reference.{kind}"]
     original = subprocess.run(command, capture_output=True, check=True, timeout=60).stdout
     if kind == "docx":
-        return patch_zip(original, {"word/document.xml": _a4_docx})
-    return patch_zip(original, {"styles.xml": _a4_odt})
+        patches = {"word/document.xml": _a4_docx, "word/settings.xml": _danish_docx, "word/styles.xml": _body_docx}
+        return _fixed_dates(patch_zip(original, patches))
+    return _fixed_dates(patch_zip(original, {"styles.xml": lambda xml: _body_odt(_a4_odt(xml))}))
+
+
+def _fixed_dates(data: bytes) -> bytes:
+    """Pandoc dates some members of its reference document now; the same date every time keeps
+    the documents (and the cache keys, which hold the reference document) the same from build to build."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            info.date_time = time.gmtime(EPOCH)[:6]
+            target.writestr(info, content)
+    return out.getvalue()
 
 
 def _a4_docx(xml: str) -> str:
@@ -231,6 +247,27 @@ def _a4_docx(xml: str) -> str:
         ' w:header="709" w:footer="709" w:gutter="0" />'
     )
     return xml.replace("<w:sectPr>", f"<w:sectPr>{size}{margins}", 1)
+
+
+def _body_docx(xml: str) -> str:
+    def eleven(match: re.Match[str]) -> str:
+        return match.group(0).replace('w:val="24"', 'w:val="22"')
+
+    return re.sub(r"<w:rPrDefault>.*?</w:rPrDefault>", eleven, xml, count=1, flags=re.S)
+
+
+def _body_odt(xml: str) -> str:
+    def eleven(match: re.Match[str]) -> str:
+        return match.group(0).replace('fo:font-size="12pt"', 'fo:font-size="11pt"')
+
+    return re.sub(
+        r'<style:default-style style:family="paragraph">.*?</style:default-style>', eleven, xml, count=1, flags=re.S
+    )
+
+
+def _danish_docx(xml: str) -> str:
+    """Word takes the language of text in the theme's fonts from settings.xml, not from the styles."""
+    return xml.replace('w:themeFontLang w:val="en-US"', 'w:themeFontLang w:val="da-DK"')
 
 
 def _a4_odt(xml: str) -> str:
