@@ -17,6 +17,9 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 fc-list 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# The fonts the ODT files name (Times New Roman, Arial) in their metric-compatible form, as
+# LibreOffice ships them, so a page count here is the page count a reader gets.
+fc-list 2>/dev/null | grep -q "Liberation Serif" || missing+=(fonts-liberation)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installerer testværktøjer fra Debian: ${missing[*]}"
