@@ -182,7 +182,9 @@ _SHEET_FIELDS = ("moede", "frist", "omfang", "aflevering", "deling")
 def answer_lines(values: Values, p: Programme) -> int:
     """As many lines to write on as fill the sheet's last page, and no more.
 
-    One line too many puts the last line (or the note under it) alone on a new page.
+    One line too many puts the last line (or the note under it) alone on a new page. The
+    lines are kept with their heading, so when fewer than MIN_ANSWER_LINES fit on the
+    first page, that many go to the next page together.
     """
     used = _height(str(values["titel"]), 40, 26, 40) + 36  # the title, and the heading »Din besvarelse«
     used += _height(f"{p.name} · Forløb: {values['forloeb']}", 23)
@@ -190,10 +192,8 @@ def answer_lines(values: Values, p: Programme) -> int:
     for heading, items in (("opgaver_overskrift", "opgave"), ("spoergsmaal_overskrift", "spoergsmaal")):
         used += 36 * len(values[heading]) + sum(_height(item, 23) for item in values[items])
     used += NOTE if p.group and p.group.homework.confidential else 0
-    free = PAGE - used % PAGE
-    if free < MIN_ANSWER_LINES * ANSWER:  # too little room left: the lines get a page of their own
-        free += PAGE
-    return free // ANSWER
+    # Too little room left: a few lines, which go to the next page with their heading if they must.
+    return max(MIN_ANSWER_LINES, (PAGE - used) // ANSWER)
 
 
 def _height(text: str, first: int, line: int = 14, characters: int = CHARACTERS) -> int:

@@ -3,6 +3,7 @@ site, read with python-docx and the ODT XML; page fit checked in LibreOffice's o
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import zipfile
@@ -17,6 +18,7 @@ from macros.export import DocumentOptions, default_cache_dir
 from tests.conftest import ROOT, copy_project
 
 SIGNATURE = re.compile(r"^(.+?): _{20,}$", re.M)
+LAST_PAGE_LINES = 5  # a last page with fewer lines of text is a spill-over
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +160,37 @@ def test_documents_fit_their_pages_in_libreoffice(built_site: Path, tmp_path: Pa
         if name.startswith("hjemmeopgave-"):
             assert len(laid_out) == 1, (name, len(laid_out))
             assert sum(1 for line in laid_out[0] if re.fullmatch(r"_{20,}", line)) >= 8, name  # room to answer
-        assert len(laid_out[-1]) >= 8, (name, laid_out[-1])
+        assert len(laid_out[-1]) >= LAST_PAGE_LINES, (name, laid_out[-1])
         for page in laid_out[1:]:
             assert not re.fullmatch(r"_{20,}", page[0]), (name, page[:2])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tasks", [4, 9])
+def test_a_long_homework_sheet_still_ends_on_a_full_page(tmp_path: Path, tasks: int) -> None:
+    """More tasks than leave room for the answer: fewer lines, and at least a few (on the next page too)."""
+    project = copy_project(tmp_path / "project")
+    source = next((project / "programmes" / "forloeb").rglob("2027-lederaspiranter-1.yaml"))
+    task = "Beskriv en situation fra din hverdag som leder, hvor du måtte vælge mellem to gode hensyn, og dit valg."
+    extra = "".join(f"        - {task} ({n})\n" for n in range(tasks))
+    text = source.read_text(encoding="utf-8").replace("      questions:\n", f"{extra}      questions:\n", 1)
+    source.write_text(text, encoding="utf-8")
+    catalogue = load_catalogue(project)
+    made = export_documents(catalogue, DocumentOptions(cache_dir=default_cache_dir(project)))
+    files = []
+    for asset in made:
+        if asset.path.endswith(
+            ("hjemmeopgave-1-2027-lederaspiranter-1.docx", "hjemmeopgave-1-2027-lederaspiranter-1.odt")
+        ):
+            files.append(tmp_path / Path(asset.path).suffix.lstrip(".") / Path(asset.path).name)
+            files[-1].parent.mkdir(exist_ok=True)
+            files[-1].write_bytes(asset.content)
+    assert len(files) == 2
+    for file in files:
+        laid_out = pages(render([file], file.parent)[file.name])
+        assert sum(f"({n})" in " ".join(page) for page in laid_out for n in range(tasks)) >= tasks
+        assert len(laid_out[-1]) >= LAST_PAGE_LINES, (file.name, len(laid_out), laid_out[-1])
+        for before, page in itertools.pairwise(laid_out):
+            # The answer's lines may go on over the page; nothing else starts a page with a line.
+            continued = re.fullmatch(r"_{20,}", before[-1]) or before[-1] == "Din besvarelse"
+            assert continued or not re.fullmatch(r"_{20,}", page[0]), (file.name, page[:2])
