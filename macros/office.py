@@ -83,14 +83,15 @@ def _is_heading(paragraph: str) -> bool:
 def _mark_docx(paragraph: str, keep_next: bool, together: bool) -> str:
     """Keep with the next paragraph, and/or keep the lines together with room to write.
 
-    The properties go right after the style, in the order the schema wants them.
+    The properties go right after the style (or open the properties), in the order the
+    schema wants them; a paragraph that already has its own spacing keeps it.
     """
-    properties = ("<w:keepNext />" if keep_next else "") + (
-        f'<w:keepLines /><w:spacing w:line="{WRITING_PITCH * 20}" w:lineRule="atLeast" />' if together else ""
-    )
-    styled = re.sub(r"(<w:pPr>\s*<w:pStyle [^>]*/>)", lambda m: m.group(1) + properties, paragraph, count=1)
-    if styled != paragraph:
-        return styled
+    spacing = f'<w:spacing w:line="{WRITING_PITCH * 20}" w:lineRule="atLeast" />'
+    properties = ("<w:keepNext />" if keep_next else "") + ("<w:keepLines />" if together else "")
+    properties += spacing if together and "<w:spacing" not in paragraph else ""
+    for anchor in (r"<w:pPr>\s*<w:pStyle [^>]*/>", r"<w:pPr>"):
+        if re.search(anchor, paragraph):
+            return re.sub(f"({anchor})", lambda m: m.group(1) + properties, paragraph, count=1)
     return re.sub(r"^(<w:p\b[^>]*>)", lambda m: f"{m.group(1)}<w:pPr>{properties}</w:pPr>", paragraph, count=1)
 
 

@@ -194,3 +194,25 @@ def test_a_long_homework_sheet_still_ends_on_a_full_page(tmp_path: Path, tasks: 
             # The answer's lines may go on over the page; nothing else starts a page with a line.
             continued = re.fullmatch(r"_{20,}", before[-1]) or before[-1] == "Din besvarelse"
             assert continued or not re.fullmatch(r"_{20,}", page[0]), (file.name, page[:2])
+
+
+def test_a_question_and_its_lines_are_one_paragraph_that_never_splits(built_site: Path, catalogue: Catalogue) -> None:
+    entry = catalogue.programme("mentorordning-ledere")
+    assert entry is not None
+    folder = built_site / "programmer" / "mentorordning-ledere"
+    document = docx.Document(str(folder / "kontrakt-mentorordning-ledere.docx"))
+    for question in entry.programme.contract.goal_questions:
+        paragraph = next(p for p in document.paragraphs if p.text.startswith(question))
+        assert re.fullmatch(rf"{re.escape(question)}(\n_{{64}}){{3}}", paragraph.text)
+        assert paragraph.paragraph_format.keep_together is True
+        assert paragraph.paragraph_format.line_spacing is not None and paragraph.paragraph_format.line_spacing.pt == 23
+    signature = next(p for p in document.paragraphs if p.text.startswith("Dato: "))
+    assert signature.paragraph_format.keep_with_next is True  # the signature block stays together
+    content = odt_member(folder / "kontrakt-mentorordning-ledere.odt", "content.xml")
+    question = entry.programme.contract.goal_questions[0]
+    style = re.search(rf'<text:p text:style-name="([^"]+)"><text:span[^>]*>{re.escape(question)}<', content)
+    assert style is not None
+    definition = re.search(
+        rf'<style:style style:name="{style.group(1)}"[^>]*><style:paragraph-properties ([^>]*)/>', content
+    )
+    assert definition and 'fo:keep-together="always"' in definition.group(1)
