@@ -14,10 +14,10 @@ import pytest
 from pdfua import validate
 from pypdf import PageObject, PdfReader
 
-from macros.booklet import edition
+from macros.booklet import booklet_jobs, edition, render_chapters
 from macros.catalogue import load_catalogue
 from macros.documents import programme_changes
-from macros.export import compile_typst
+from macros.export import Cache, DocumentOptions, compile_typst, default_cache_dir
 from macros.problems import ProblemsError
 from tests.conftest import ROOT, copy_project
 
@@ -222,3 +222,17 @@ def test_an_image_needs_alt_text() -> None:
     with pikepdf.open(io.BytesIO(pdf)) as reader:
         figures = [e for e in struct_elements(reader) if str(e["/S"]) == "/Figure"]
         assert [str(f.Alt) for f in figures] == ["Et sort kvadrat"]
+
+
+def test_a4_booklet_is_accessible_too_and_not_padded(tmp_path: Path) -> None:
+    entry = load_catalogue(ROOT).programme("gruppementor")
+    assert entry is not None
+    chapters = render_chapters(entry)
+    options = DocumentOptions(paper="a4", cache_dir=default_cache_dir(ROOT))
+    body = Cache(options.cache_dir).run([chapters.job()])[0]
+    path = tmp_path / "haefte.pdf"
+    path.write_bytes(booklet_jobs(chapters, body, options)[0].make())
+    report = validate(str(path))
+    assert [f.rule_id for f in report.findings] == [] and empty_headings(path) == []
+    assert pdfinfo(path)["Tagged"] == "yes"
+    assert page_texts(path)[-1].strip()  # the last page has text: A4 is printed as it is, not folded
