@@ -9,10 +9,14 @@ programme on all the chapters; each booklet is its cover and layout
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .catalogue import ProgrammeEntry
 from .downloads import booklet_name, role_booklets
@@ -20,7 +24,7 @@ from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc
 from .fill import token
 from .model import Programme
 from .pages import PROGRAMME_PAGES, programme_context, programme_page_path
-from .render import render_template
+from .render import MONTHS_DA, render_template
 
 ROLE_PAGES = (
     "metode.md", "netvaerk.md", "moedeguide.md", "laeringssprog.md", "kontrakt.md", "aftale.md", "fortrolighed.md"
@@ -50,6 +54,7 @@ class Chapters:
     entry: ProgrammeEntry
     markdown: list[str]
     booklets: list[Booklet]
+    labels: list[str]  # each chapter's label, which a link to it prints the page of (print.lua)
 
     def job(self) -> Job:
         """Pandoc: every chapter to Typst in one run (the fixed cost of a run is paid once)."""
@@ -64,41 +69,71 @@ def render_chapters(entry: ProgrammeEntry) -> Chapters:
     specs = [spec for spec in PROGRAMME_PAGES if spec.applies(p)]
     context = {**programme_context(entry, specs), "medium": "print"}
     markdown = [render_template(spec.template, **context) for spec in specs]
+    labels = [spec.name.removesuffix(".md") for spec in specs]
     booklets = [Booklet(_path(entry.slug), "Håndbog", tuple(range(len(specs))))]
     for role in role_booklets(p):
         wanted = (*ROLE_PAGES, *ROLE_EXTRA.get(role, ()), *GUIDANCE_PAGES)
         pages = tuple(i for i, spec in enumerate(specs) if spec.name in wanted)
         markdown.append(render_template("booklet/role.md.j2", role=p.roles[role], **context))
+        labels.append(f"rolle-{role}")
         subtitle = f"Hæfte for {p.roles[role].title.lower()}"
         booklets.append(Booklet(_path(entry.slug, role), subtitle, (len(markdown) - 1, *pages)))
-    return Chapters(entry, markdown, booklets)
+    return Chapters(entry, markdown, booklets, labels)
 
 
-def booklet_jobs(chapters: Chapters, typst_body: bytes, options: DocumentOptions) -> list[Job]:
-    """Typst: one PDF per booklet from its layout and chapters."""
+def booklet_jobs(
+    chapters: Chapters, typst_body: bytes, options: DocumentOptions, changed: dt.datetime | None = None
+) -> list[Job]:
+    """Typst: one PDF per booklet from its layout and chapters.
+
+    `changed` is the newest change of the programme's files; the cover names its month.
+    """
     parts = _PART_LINE.split(typst_body.decode("utf-8"))
     if len(parts) != len(chapters.markdown):  # a programme text with a line of just the marker
         raise ValueError(f"forventede {len(chapters.markdown)} kapitler, men fik {len(parts)}")
-    layout = (RESOURCES / "booklet.typ").read_text(encoding="utf-8")
+    parts = [_mark_chapter(part, label) for part, label in zip(parts, chapters.labels, strict=True)]
+    layout, end = ((RESOURCES / name).read_text(encoding="utf-8") for name in ("booklet.typ", "booklet-end.typ"))
     jobs = []
     for booklet in chapters.booklets:
-        source = "\n".join([layout, *(parts[i] for i in booklet.parts)]).encode("utf-8")
-        inputs = settings(chapters.entry.programme, booklet, options)
+        source = "\n".join([layout, *(parts[i] for i in booklet.parts), end]).encode("utf-8")
+        inputs = settings(chapters.entry.programme, booklet, options, edition(changed))
         make: Callable[[], bytes] = partial(compile_typst, source, chapters.entry.source, inputs)
         jobs.append(Job(("booklet", source, *(f"{key}={value}" for key, value in sorted(inputs.items()))), make))
     return jobs
 
 
-def settings(p: Programme, booklet: Booklet, options: DocumentOptions) -> dict[str, str]:
+def settings(p: Programme, booklet: Booklet, options: DocumentOptions, edition: str) -> dict[str, str]:
     """What booklet.typ reads from `sys.inputs`: texts stay strings, never Typst code."""
     return {
         "title": p.name,
         "subtitle": booklet.subtitle,
         "organisation": p.organisation,
+        "edition": edition,
         "font": options.font,
         "paper": options.paper,
         "fontsize": FONT_SIZE.get(options.paper, "10"),
     }
+
+
+def edition(changed: dt.datetime | None) -> str:
+    """»Udgave december 2026«: when the programme last changed, else the build's date.
+
+    The build's date is SOURCE_DATE_EPOCH when set (reproducible builds), else today.
+    """
+    if changed is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        changed = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    with contextlib.suppress(ZoneInfoNotFoundError):  # the month in Denmark, as the pages' dates
+        changed = changed.astimezone(ZoneInfo("Europe/Copenhagen"))
+    return f"Udgave {MONTHS_DA[changed.month - 1]} {changed.year}"
+
+
+_HEADING = re.compile(r"^=[^=].*\n(?:<[^>\n]*>\n)?", re.MULTILINE)  # `= Title` and pandoc's label
+
+
+def _mark_chapter(part: str, label: str) -> str:
+    """A label under the chapter's first heading, on the page where the chapter starts."""
+    return _HEADING.sub(lambda m: f"{m.group(0)}#metadata(none) <kapitel-{label}>\n", part, count=1)
 
 
 def _path(slug: str, role: str | None = None) -> str:

@@ -18,11 +18,12 @@ from functools import cache, partial
 from .catalogue import Catalogue
 from .cohort_pages import cohort_folder
 from .cohorts import CohortEntry
-from .downloads import OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_stem
+from .downloads import OFFICE_DOCUMENTS, OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_stem
 from .evaluation import Questionnaire, evaluation_stem, questionnaires
 from .export import Job
 from .fill import Values, fill_document
 from .model import Programme
+from .office import finish
 from .render import format_date, number_words
 from .schedule import PlannedMeeting, due_days
 from .text import one_line
@@ -33,23 +34,29 @@ FIELDS = (
     "opgaver_overskrift", "opgave", "spoergsmaal_overskrift", "spoergsmaal", "modtager", "formaal",
     "frist_regel", "omfang_regel", "aflevering_regel", "deling_regel", "underskrift",
     "evaluering_skala", "evaluering_aaben",
+    "svarlinjer",
 )  # fmt: skip
 SHARED_TEXT = "mentor og de andre i gruppen – det har gruppen aftalt, og hver deltager har sagt ja"
 CONSENT_RULE = "mentor; de andre i gruppen kun, hvis gruppen aftaler det, og hver deltager selv siger ja"
 BLANK = "_" * 40
+LINE = 64  # underscores in a line to write on: about the width of an A4 text column
 BLANK_MEETINGS = 6  # lines in a blank meeting plan when the programme does not fix a number
 HOMEWORK = OfficeDocument("hjemmeopgave", "Hjemmeopgave", "", "documents/homework.md.j2", group_only=True)
 EVALUATION = OfficeDocument("evaluering", "Evaluering", "", "documents/evaluation.md.j2")
+TITLES = {doc.stem: doc.title for doc in (*OFFICE_DOCUMENTS, EVALUATION)}
 
 Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem, format) → file
 
 
 def blank_values(p: Programme) -> Values:
     """The programme's own copy: lines to write on where a cohort's copy has its facts."""
-    count = p.group.meeting_count if p.group else p.network.meeting_count if p.network else BLANK_MEETINGS
+    design = p.group or p.network
+    count = design.meeting_count if design else BLANK_MEETINGS
     values: dict[str, str | list[str]] = {
         **dict.fromkeys(FIELDS, BLANK),
         "moedeplan": [f"{n}. møde: {BLANK}" for n in range(1, count + 1)],
+        "svarlinjer": ["_" * LINE] * 14,
+        "underskrift": signatures(p, 1, p.group.group_size.max if p.group else p.network.size.max if p.network else 1),
     }
     if p.group:
         hw = p.group.homework
@@ -58,9 +65,23 @@ def blank_values(p: Programme) -> Values:
             omfang_regel=f"højst {hw.max_pages}",
             aflevering_regel=hw.hand_in,
             deling_regel=CONSENT_RULE,
-            underskrift=[f"{p.roles['mentee'].title} {n}" for n in range(1, p.group.group_size.max + 1)],
         )
     return values
+
+
+def signature_line(label: str) -> str:
+    """`Mentee 3: ______`: a label and a line that ends where the other lines end."""
+    return f"{label}: " + "_" * max(20, LINE - 12 - len(label))
+
+
+def signatures(p: Programme, mentors: int, mentees: int) -> list[str]:
+    """A line to sign on for each mentor and each mentee (numbered when there are several)."""
+    lead, member = ("process_consultant", "participant") if p.is_network_model else ("mentor", "mentee")
+    mentor = p.roles[lead].title if lead in p.roles else lead.replace("_", " ").capitalize()
+    mentee = p.roles[member].title if member in p.roles else member.capitalize()
+    return [signature_line(f"{mentor} {n}" if mentors > 1 else mentor) for n in range(1, mentors + 1)] + [
+        signature_line(f"{mentee} {n}" if mentees > 1 else mentee) for n in range(1, mentees + 1)
+    ]
 
 
 @dataclass(frozen=True)
@@ -72,11 +93,15 @@ class Copy:
     job: Job
 
 
-def fill_job(master: bytes, kind: str, values: Values) -> Job:
-    """Filling one copy; cached too, so a rebuild of many cohorts only reads files."""
-    key = ("fill", kind, _digest(master), json.dumps(values, sort_keys=True, ensure_ascii=False))
-    make: Callable[[], bytes] = partial(fill_document, master, kind, values)
+def fill_job(master: bytes, kind: str, values: Values, title: str) -> Job:
+    """Filling one copy and giving it its title; cached too, so a rebuild of many cohorts only reads files."""
+    key = ("fill", kind, _digest(master), json.dumps(values, sort_keys=True, ensure_ascii=False), title)
+    make: Callable[[], bytes] = partial(_make_copy, master, kind, values, title)
     return Job(key, make)
+
+
+def _make_copy(master: bytes, kind: str, values: Values, title: str) -> bytes:
+    return finish(fill_document(master, kind, values), kind, title)
 
 
 @cache
@@ -94,7 +119,7 @@ def cohort_fills(catalogue: Catalogue, masters: Masters) -> list[Copy]:
             continue
         for document, stem, values in cohort_copies(entry, found.programme):
             for kind, _ in OFFICE_FORMATS:
-                job = fill_job(masters[entry.programme, document, kind], kind, values)
+                job = fill_job(masters[entry.programme, document, kind], kind, values, copy_title(document, values))
                 copies.append(Copy(f"{cohort_folder(entry)}/{stem}.{kind}", entry.source, job))
     return copies
 
@@ -115,14 +140,24 @@ def cohort_copies(entry: CohortEntry, p: Programme) -> Iterator[tuple[str, str, 
         return
     base["moedeplan"] = meeting_lines(entry.plan.meetings)
     if p.network is not None:
+        base["underskrift"] = signatures(p, 1, len(entry.cohort.participants))
         yield "aftale", cohort_stem("aftale", entry), base
         return
+    base["underskrift"] = signatures(p, len(entry.cohort.mentors), len(entry.cohort.mentees))
     yield "kontrakt", cohort_stem("kontrakt", entry), base
     if p.is_group:
         yield "gruppeaftale", cohort_stem("gruppeaftale", entry), {**base, **agreement_values(entry, p)}
         for planned in entry.plan.meetings:
             if planned.homework is not None:
-                yield HOMEWORK.stem, homework_stem(entry, planned.number), {**base, **homework_values(entry, planned)}
+                sheet = {**base, **homework_values(entry, planned)}
+                sheet["svarlinjer"] = ["_" * LINE] * answer_lines(sheet, p)
+                yield HOMEWORK.stem, homework_stem(entry, planned.number), sheet
+
+
+def copy_title(document: str, values: Values) -> str:
+    """»Kontrakt – Lederaspiranter, hold 1«: what the copy is, and for which cohort (and pair)."""
+    what = values["titel"] if document == HOMEWORK.stem else TITLES[document]
+    return f"{what} – {values['forloeb']}"
 
 
 def evaluation_values(form: Questionnaire) -> Values:
@@ -188,6 +223,38 @@ def homework_values(entry: CohortEntry, planned: PlannedMeeting) -> Values:
         "spoergsmaal_overskrift": ["Refleksionsspørgsmål"] if questions else [],
         "spoergsmaal": [f"– {plain(question)}" for question in questions],
     }
+
+
+# The homework sheet's layout in points, measured in LibreOffice with DejaVu Sans, which
+# is wider than the fonts Word and LibreOffice use by default (so the estimate is safe).
+PAGE = 690  # the A4 text column's height, less a margin for error
+CHARACTERS = 64  # characters in a line of body text (a heading line holds about 40)
+ANSWER = 23  # one line to write on, with the space between lines
+NOTE = 37  # the two lines under the answer saying that it is confidential
+MIN_ANSWER_LINES = 8
+_SHEET_FIELDS = ("moede", "frist", "omfang", "aflevering", "deling")
+
+
+def answer_lines(values: Values, p: Programme) -> int:
+    """As many lines to write on as fill the sheet's last page, and no more.
+
+    One line too many puts the last line (or the note under it) alone on a new page. The
+    lines are kept with their heading, so when fewer than MIN_ANSWER_LINES fit on the
+    first page, that many go to the next page together.
+    """
+    used = _height(str(values["titel"]), 40, 26, 40) + 36  # the title, and the heading »Din besvarelse«
+    used += _height(f"{p.name} · Forløb: {values['forloeb']}", 23)
+    used += sum(_height(f"Deles med gruppen: {values[key]}", 16) for key in _SHEET_FIELDS)
+    for heading, items in (("opgaver_overskrift", "opgave"), ("spoergsmaal_overskrift", "spoergsmaal")):
+        used += 36 * len(values[heading]) + sum(_height(item, 23) for item in values[items])
+    used += NOTE if p.group and p.group.homework.confidential else 0
+    # Too little room left: a few lines, which go to the next page with their heading if they must.
+    return max(MIN_ANSWER_LINES, (PAGE - used) // ANSWER)
+
+
+def _height(text: str, first: int, line: int = 14, characters: int = CHARACTERS) -> int:
+    """A paragraph's height: its first line with the space around it, then `line` a line."""
+    return first + line * (-(-len(text) // characters) - 1 if text else 0)
 
 
 _LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?\s*\)")

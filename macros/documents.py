@@ -8,6 +8,7 @@ filling placeholders in the file's XML (see fill.py): milliseconds, not a pandoc
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -16,17 +17,16 @@ from markupsafe import Markup
 
 from .booklet import PART, booklet_jobs, render_chapters
 from .catalogue import Catalogue, ProgrammeEntry
-from .cohort_documents import EVALUATION, FIELDS, HOMEWORK, Copy, Masters, blank_values, cohort_fills, fill_job
+from .cohort_documents import EVALUATION, FIELDS, HOMEWORK, LINE, Copy, Masters, blank_values, cohort_fills, fill_job
 from .downloads import OFFICE_FORMATS, OfficeDocument, office_documents
-from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_path
+from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_document, reference_path
 from .fill import MARK, split_document, token
+from .history import last_changed, load_history, page_inputs
 from .model import Programme
 from .pages import Asset, programme_page_path
 from .problems import Problem, ProblemsError
 from .render import render_template
 from .text import safe_markdown
-
-LINE = 64  # underscores in a line to write on: about the width of an A4 text column
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,8 @@ class OfficeBundle:
     def job(self, kind: str) -> Job:
         """Markdown → DOCX or ODT on A4, through pandoc with our reference document."""
         make: Callable[[], bytes] = partial(export_office, self.markdown, kind)
-        return Job(("office", kind, self.markdown), make)
+        # The reference document is part of the key: a change to it (export.py) makes the files again.
+        return Job(("office", kind, reference_document(kind), self.markdown), make)
 
     def masters(self, kind: str, made: bytes) -> dict[tuple[str, str, str], bytes]:
         """The pandoc result cut into one master per document."""
@@ -57,7 +58,12 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     cache = Cache(options.cache_dir)
     chapters = [render_chapters(entry) for entry in catalogue.programmes]
     bodies = cache.run([c.job() for c in chapters])
-    typst = [job for c, body in zip(chapters, bodies, strict=True) for job in booklet_jobs(c, body, options)]
+    changed = programme_changes(catalogue)
+    typst = [
+        job
+        for c, body in zip(chapters, bodies, strict=True)
+        for job in booklet_jobs(c, body, options, changed.get(c.entry.slug))
+    ]
     office = [(render_bundle(entry), kind) for entry in catalogue.programmes for kind, _ in OFFICE_FORMATS]
     # Typst holds the interpreter while it sets a booklet; pandoc runs in its own process meanwhile.
     results = iter(cache.run([*typst, *(bundle.job(kind) for bundle, kind in office)]))
@@ -71,6 +77,14 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     outputs += [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
     cache.prune()
     return outputs
+
+
+def programme_changes(catalogue: Catalogue) -> dict[str, dt.datetime]:
+    """When each programme's files (its YAML and the shared texts) last changed, from git."""
+    inputs = {entry.slug: page_inputs(entry.source) for entry in catalogue.programmes}
+    history = load_history(catalogue.root, {source for sources in inputs.values() for source in sources})
+    found = {slug: last_changed(history, sources) for slug, sources in inputs.items()}
+    return {slug: when for slug, when in found.items() if when is not None}
 
 
 def export_office(markdown: str, kind: str) -> bytes:
@@ -107,7 +121,8 @@ def document_context(p: Programme) -> dict[str, object]:
         "p": p,
         "fields": {name: Markup(token(name)) for name in FIELDS},
         "blank": lambda width=LINE: Markup("\\_" * width),
-        "lines": lambda count: Markup("\n\n".join(["\\_" * LINE] * count)),
+        # One paragraph with line breaks: office.py keeps it on one page with room to write.
+        "lines": lambda count: Markup("\\\n".join(["\\_" * LINE] * count)),
         # A role title is user text: made safe for Markdown like every other (links defused, too).
         "signature": lambda label: Markup(f"{safe_markdown(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
     }
@@ -119,7 +134,7 @@ def _blank_copies(entry: ProgrammeEntry, masters: Masters) -> list[Copy]:
         Copy(
             programme_page_path(entry.slug, f"{doc.stem}-{entry.slug}.{kind}"),
             entry.source,
-            fill_job(masters[entry.slug, doc.stem, kind], kind, values),
+            fill_job(masters[entry.slug, doc.stem, kind], kind, values, f"{doc.title} – {entry.programme.name}"),
         )
         for doc in office_documents(entry.programme)
         for kind, _ in OFFICE_FORMATS

@@ -9,11 +9,13 @@ changed.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import subprocess
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -143,16 +145,22 @@ def pandoc(markdown: str, to: str, args: Sequence[str] = ()) -> bytes:
 
 
 def compile_typst(source: bytes, where: str, inputs: dict[str, str] | None = None) -> bytes:
-    """Typst source → PDF with only the fonts that ship with typst; a warning is an error.
+    """Typst source → tagged PDF/UA-1 with only the fonts that ship with typst; a warning is an error.
 
-    `inputs` become `sys.inputs` in the document: plain strings, never parsed as code.
+    PDF/UA-1 makes the PDF readable with a screen reader (structure, title, language,
+    bookmarks) and lets Typst refuse an image without alt text. `inputs` become
+    `sys.inputs` in the document: plain strings, never parsed as code.
     """
     try:
         # Only our resources folder is readable, and only the fonts inside typst are used.
         compiler = typst.Compiler(root=str(RESOURCES), ignore_system_fonts=True)
-        pdf, warnings = compiler.compile_with_warnings(source, format="pdf", timestamp=EPOCH, sys_inputs=inputs or {})
+        pdf, warnings = compiler.compile_with_warnings(
+            source, format="pdf", timestamp=EPOCH, sys_inputs=inputs or {}, pdf_standards=["ua-1"]
+        )
     except typst.TypstError as exc:
-        raise ProblemsError([Problem(where, 1, 1, "", f"Typst kunne ikke sætte hæftet: {exc.message}")]) from None
+        raise ProblemsError(
+            [Problem(where, 1, 1, "", f"Typst kunne ikke sætte hæftet: {_error_da(exc.message)}")]
+        ) from None
     if warnings:
         text = "; ".join(_warning_da(w.message) for w in warnings)
         raise ProblemsError([Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")])
@@ -164,6 +172,15 @@ def compile_typst(source: bytes, where: str, inputs: dict[str, str] | None = Non
 def bundled_fonts() -> frozenset[str]:
     """The font families inside the typst package, in lower case."""
     return frozenset(family.lower() for family in typst.Fonts(include_system_fonts=False).families())
+
+
+def _error_da(message: str) -> str:
+    if "missing alt text" in message:
+        return (
+            "et billede mangler en alternativ tekst, som skærmlæsere læser op i stedet for billedet; "
+            "giv hvert billede en kort beskrivelse af, hvad det viser"
+        )
+    return message
 
 
 def _warning_da(message: str) -> str:
@@ -205,12 +222,26 @@ def reference_path(kind: str) -> Path:
 
 @cache
 def reference_document(kind: str) -> bytes:
-    """Pandoc's own reference.docx/.odt with A4 pages instead of US Letter."""
+    """Pandoc's own reference.docx/.odt with A4 pages instead of US Letter, Danish throughout,
+    and body text in 11 pt (not 12), so a contract or a homework sheet fits its pages."""
     command = [pypandoc.get_pandoc_path(), "--print-default-data-file", f"reference.{kind}"]
     original = subprocess.run(command, capture_output=True, check=True, timeout=60).stdout
     if kind == "docx":
-        return patch_zip(original, {"word/document.xml": _a4_docx})
-    return patch_zip(original, {"styles.xml": _a4_odt})
+        patches = {"word/document.xml": _a4_docx, "word/settings.xml": _danish_docx, "word/styles.xml": _body_docx}
+        return _fixed_dates(patch_zip(original, patches))
+    return _fixed_dates(patch_zip(original, {"styles.xml": lambda xml: _body_odt(_a4_odt(xml))}))
+
+
+def _fixed_dates(data: bytes) -> bytes:
+    """Pandoc dates some members of its reference document now; the same date every time keeps
+    the documents (and the cache keys, which hold the reference document) the same from build to build."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            info.date_time = time.gmtime(EPOCH)[:6]
+            target.writestr(info, content)
+    return out.getvalue()
 
 
 def _a4_docx(xml: str) -> str:
@@ -220,6 +251,27 @@ def _a4_docx(xml: str) -> str:
         ' w:header="709" w:footer="709" w:gutter="0" />'
     )
     return xml.replace("<w:sectPr>", f"<w:sectPr>{size}{margins}", 1)
+
+
+def _body_docx(xml: str) -> str:
+    def eleven(match: re.Match[str]) -> str:
+        return match.group(0).replace('w:val="24"', 'w:val="22"')
+
+    return re.sub(r"<w:rPrDefault>.*?</w:rPrDefault>", eleven, xml, count=1, flags=re.S)
+
+
+def _body_odt(xml: str) -> str:
+    def eleven(match: re.Match[str]) -> str:
+        return match.group(0).replace('fo:font-size="12pt"', 'fo:font-size="11pt"')
+
+    return re.sub(
+        r'<style:default-style style:family="paragraph">.*?</style:default-style>', eleven, xml, count=1, flags=re.S
+    )
+
+
+def _danish_docx(xml: str) -> str:
+    """Word takes the language of text in the theme's fonts from settings.xml, not from the styles."""
+    return xml.replace('w:themeFontLang w:val="en-US"', 'w:themeFontLang w:val="da-DK"')
 
 
 def _a4_odt(xml: str) -> str:

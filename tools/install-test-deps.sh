@@ -3,6 +3,8 @@
 #   - Debian's Chromium (Playwright drives it; `playwright install` would download a browser and fails offline)
 #   - Java, to run the Nu Html Checker
 #   - the Nu Html Checker itself (npm package vnu-jar) into .cache/node/, pinned by tools/package-lock.json
+#   - poppler's pdfinfo/pdffonts/pdftoppm and LibreOffice Writer (headless), which read our booklets and
+#     documents back as a reader's software would
 # Idempotent and quick when everything is already there. Run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,11 @@ missing=()
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 fc-list 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core)
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# The fonts the ODT files name (Times New Roman, Arial) in their metric-compatible form, as
+# LibreOffice ships them, so a page count here is the page count a reader gets.
+fc-list 2>/dev/null | grep -q "Liberation Serif" || missing+=(fonts-liberation)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installerer testværktøjer fra Debian: ${missing[*]}"

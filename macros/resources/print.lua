@@ -4,10 +4,16 @@
 -- Pandoc's Markdown reader keeps them raw, and the Typst, DOCX and ODT writers
 -- would drop them, so we read them with pandoc's HTML reader into real tables
 -- and lists. Links between the site's pages mean nothing on paper: they become
--- plain text, and web links show their address.
+-- plain text, in a booklet with the page of the chapter they lead to, and web
+-- links show their address.
 
 -- Only web and e-mail addresses stay links on paper. Everything else (pages, anchors
 -- such as #roller that a booklet may not have, any other scheme) becomes its text.
+-- A link to another page of the handbook (no scheme, not only an anchor).
+local function is_relative(target)
+  return not target:match("^%a[%w+.-]*:") and not target:match("^#")
+end
+
 local function keeps_link(target)
   local scheme = (target:match("^(%a[%w+.-]*):") or ""):lower()
   return scheme == "https" or scheme == "http" or scheme == "mailto"
@@ -66,8 +72,28 @@ function RawInline(el)
   return {}
 end
 
+-- Where in the booklet a link leads ("roller.md#mentor" → the chapter's label
+-- "kapitel-roller" and the heading "mentor", see booklet.py), or nil for a page that
+-- is no chapter. Only letters, digits and hyphens pass (and the bytes of non-ASCII
+-- letters in the heading), so both are safe to write as Typst.
+local function chapter_call(target)
+  local path, anchor = target:match("^%.?/?([^#]*)#?(.*)$")
+  local stem = path:match("^([%w-]+)%.md$")
+  if not stem then
+    return nil
+  end
+  anchor = anchor:match("^[%w%-\128-\255]+$") or ""
+  return "#chapter-page(<kapitel-" .. stem .. '>, "' .. anchor .. '");'
+end
+
 function Link(el)
   if not keeps_link(el.target) then
+    local call = is_relative(el.target) and FORMAT == "typst" and chapter_call(el.target)
+    if call then
+      -- booklet.typ's chapter-page prints " (se side 12)", or nothing when the booklet
+      -- does not hold that chapter; the semicolon ends the call before the next word.
+      el.content:insert(pandoc.RawInline("typst", call))
+    end
     return el.content
   end
   local text = pandoc.utils.stringify(el.content)
