@@ -7,20 +7,28 @@ Example in a page: `{{ programme_list() }}`, `{{ model_comparison() }}` or
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from jinja2 import TemplateSyntaxError, UndefinedError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .cards import programme_cards
 from .catalogue import Catalogue
 from .pages import languages_table, programme_list
 from .problems import Problem, ProblemsError
 from .render import ROLE_NAMES_DA, environment, html_table
 
 
-def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[..., Any]]:
-    """The functions a hand-written page at `page_path` (relative to docs/) may call."""
+def page_macros(
+    catalogue: Catalogue, page_path: str, site: Mapping[str, str] | None = None
+) -> dict[str, Callable[..., Any]]:
+    """The functions a hand-written page at `page_path` (relative to docs/) may call.
+
+    `site` holds settings from mkdocs.yml: `repo_url` and, when `mentor build` makes
+    one, `offline_zip` (the offline copy's file name).
+    """
+    site = site or {}
     base = posixpath.relpath(".", posixpath.dirname(page_path) or ".")
     base = "" if base == "." else f"{base}/"
 
@@ -32,20 +40,25 @@ def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[...,
 
     return {
         "programme_list": lambda: programme_list(catalogue, base=base),
+        "programme_cards": lambda: programme_cards(catalogue, base=base),
+        "source_link": lambda: source_link(site.get("repo_url", "")),
+        "offline_copy": lambda: offline_copy(site.get("offline_zip", ""), base),
         "model_comparison": lambda: model_comparison(catalogue),
         "learning_languages": learning_languages,
         "catalogue": lambda: catalogue,
     }
 
 
-def render_page_macros(markdown: str, catalogue: Catalogue, page_path: str) -> str:
+def render_page_macros(
+    markdown: str, catalogue: Catalogue, page_path: str, site: Mapping[str, str] | None = None
+) -> str:
     """Expand macros in a hand-written page; a mistake names the page and line."""
     if "{{" not in markdown and "{%" not in markdown:
         return markdown
     where = f"docs/{page_path}"
     try:
         template = environment().from_string(markdown)
-        return template.render(**page_macros(catalogue, page_path))
+        return template.render(**page_macros(catalogue, page_path, site))
     except TemplateSyntaxError as exc:
         raise ProblemsError([Problem(where, exc.lineno, 1, "", f"fejl i makro: {exc.message}")]) from None
     except (UndefinedError, ValueError, TypeError) as exc:
@@ -65,3 +78,18 @@ def model_comparison(catalogue: Catalogue) -> Markup:
         ("Ressourcer", [m.cost for m in models]),
     ]
     return html_table("De fire modeller side om side", [m.name for m in models], rows, css="mentor-models")
+
+
+def source_link(repo_url: str) -> Markup:
+    """The repository, for contributors: named for what it holds, not by its folder name."""
+    if not repo_url:
+        return Markup("")
+    where = " på GitHub" if "github.com" in repo_url else ""
+    return Markup(f"[Kildefilerne{where}]({escape(repo_url)})")
+
+
+def offline_copy(zip_name: str, base: str) -> Markup:
+    """A link to the offline copy that `mentor build` makes, or a sentence saying how to get one."""
+    if not zip_name:
+        return Markup("Kopien laves af `make site` (kommandoen `mentor build`) og ligger så her på siden.")
+    return Markup(f"[Hent hele håndbogen som zip-fil]({escape(base + zip_name)})")
