@@ -20,6 +20,7 @@ from .catalogue import Catalogue, ProgrammeEntry
 from .cohorts import CohortEntry
 from .model import Programme
 from .pages import Asset, Page, programme_page_path
+from .plans import cohort_timeline
 from .render import environment, format_date, render_template
 from .schedule import PlannedMeeting, due_days
 
@@ -99,6 +100,7 @@ def cohort_context(entry: CohortEntry, programme: Programme) -> dict[str, Any]:
         "names": _names(entry) if cohort.privacy.publish_names else None,
         "calendars": calendar_specs(entry),
         "plan_table": plan_table(entry, programme),
+        "timeline": cohort_timeline(entry),  # the same facts as the tables, drawn (macros/plans.py)
         "pair_tables": [_meetings_table(f"Mødeplan for par {p.number}", p.meetings) for p in entry.plan.pairs],
         "due_rule": _due_rule_text(entry, programme),
         "pair_calendar": {spec.pair.number: spec for spec in calendar_specs(entry) if spec.pair},

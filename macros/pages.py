@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .catalogue import Catalogue, ProgrammeEntry
 from .downloads import programme_downloads
 from .model import Programme
+from .plans import method_marks, method_timeline
 from .render import html_table, render_template
 
 SECTION = "programmer"
@@ -108,6 +109,8 @@ def programme_context(entry: ProgrammeEntry, specs: list[PageSpec]) -> dict[str,
         "languages_table": languages_table(p),
         "rhythm_table": rhythm_table(p),
         "variants_table": variants_table(p),
+        "phase_timeline": method_timeline(p),  # the group model's phases, drawn (macros/plans.py)
+        "phase_marks": method_marks(p),
         "medium": "site",  # the booklet renders the same templates with "print"
         "downloads": programme_downloads(entry.slug, p),
     }
