@@ -71,7 +71,8 @@ def timeline_svg(ident: str, title: str, desc: str, lanes: list[Lane], ticks: li
         body, bottom = _lanes(lanes, y_of)
     bottom = max(bottom, y_of(span)) + 24
     kinds = sorted({m.kind for lane in lanes for m in lane.marks}, key=list(KINDS).index)
-    legend = "".join(_legend_row(kind, bottom + i * LEGEND_LINE) for i, kind in enumerate(kinds))
+    rows = "".join(_legend_row(kind, bottom + i * LEGEND_LINE) for i, kind in enumerate(kinds))
+    legend = f'<g class="tl-legend">{rows}</g>'
     height = round(bottom + len(kinds) * LEGEND_LINE + 8)
     grid = "".join(_tick(y_of(offset), text) for offset, text in ticks)
     return Markup(
