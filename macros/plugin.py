@@ -32,6 +32,7 @@ from .legal import WAS_PAGE, statement_problem, was_page
 from .news import (
     FEED,
     NEWS_PAGE,
+    NEWS_TEMPLATE,
     NEWS_TITLE,
     RECENT,
     atom_feed,
@@ -169,9 +170,13 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         """»Nyt i håndbogen« and its Atom feed from the same history pass (macros/news.py)."""
         if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
             return  # a hand-written nyt.md wins
-        titles = {f.src_uri: first_heading(f.content_string, f.name) for f in files.documentation_pages()}
+        hand_written = [f for f in files.documentation_pages() if not f.generated_by]
+        titles = {f.src_uri: first_heading(f.content_string, f.name) for f in hand_written}
         found = changes(recent, subjects(self.catalogue, docs, titles))
-        files.append(File.generated(config, NEWS_PAGE, content=news_markdown(found)))
+        page = File.generated(config, NEWS_PAGE, content=news_markdown(found))
+        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        page.edit_uri = posixpath.join(docs_to_root, NEWS_TEMPLATE)
+        files.append(page)
 
         def url_of(src_uri: str) -> str:
             file = files.get_file_from_path(src_uri)
