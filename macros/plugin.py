@@ -207,7 +207,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
 
     def site_settings(self, config: MkDocsConfig) -> dict[str, str]:
         """Settings that hand-written pages' macros may show (macros/site_macros.py)."""
-        return {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name()}
+        offline = "yes" if is_offline_build() else ""
+        return {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name(), "offline_copy": offline}
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         return repair_theme_html(output)  # valid HTML on every page, see macros/htmlrepair.py

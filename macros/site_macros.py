@@ -25,8 +25,8 @@ def page_macros(
 ) -> dict[str, Callable[..., Any]]:
     """The functions a hand-written page at `page_path` (relative to docs/) may call.
 
-    `site` holds settings from mkdocs.yml: `repo_url` and, when `mentor build` makes
-    one, `offline_zip` (the offline copy's file name).
+    `site` holds settings from mkdocs.yml: `repo_url`; when `mentor build` makes one,
+    `offline_zip` (the offline copy's file name); `offline_copy` when this is that copy.
     """
     site = site or {}
     base = posixpath.relpath(".", posixpath.dirname(page_path) or ".")
@@ -42,7 +42,7 @@ def page_macros(
         "programme_list": lambda: programme_list(catalogue, base=base),
         "programme_cards": lambda: programme_cards(catalogue, base=base),
         "source_link": lambda: source_link(site.get("repo_url", "")),
-        "offline_copy": lambda: offline_copy(site.get("offline_zip", ""), base),
+        "offline_copy": lambda: offline_copy(site.get("offline_zip", ""), base, bool(site.get("offline_copy"))),
         "model_comparison": lambda: model_comparison(catalogue),
         "learning_languages": learning_languages,
         "catalogue": lambda: catalogue,
@@ -88,8 +88,10 @@ def source_link(repo_url: str) -> Markup:
     return Markup(f"[Kildefilerne{where}]({escape(repo_url)})")
 
 
-def offline_copy(zip_name: str, base: str) -> Markup:
+def offline_copy(zip_name: str, base: str, reading_it: bool = False) -> Markup:
     """A link to the offline copy that `mentor build` makes, or a sentence saying how to get one."""
+    if reading_it:
+        return Markup("Det er den kopi, du læser nu.")
     if not zip_name:
         return Markup("Kopien laves af `make site` (kommandoen `mentor build`) og ligger så her på siden.")
     return Markup(f"[Hent hele håndbogen som zip-fil]({escape(base + zip_name)})")
