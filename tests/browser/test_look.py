@@ -107,5 +107,6 @@ def test_pages_set_no_cookies_and_ask_no_other_server(browser: Browser, site_url
     page.locator(".md-search-result__item").first.wait_for()
     assert context.cookies() == []
     assert page.evaluate("document.cookie") == ""
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0  # nothing kept in the browser
     assert outside == []
     context.close()
