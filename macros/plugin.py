@@ -171,7 +171,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
             return  # a hand-written nyt.md wins
         hand_written = [f for f in files.documentation_pages() if not f.generated_by]
-        titles = {f.src_uri: first_heading(f.content_string, f.name) for f in hand_written}
+        named = _nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
+        titles = {f.src_uri: named.get(f.src_uri) or first_heading(f.content_string, f.name) for f in hand_written}
         found = changes(recent, subjects(self.catalogue, docs, titles))
         page = File.generated(config, NEWS_PAGE, content=news_markdown(found))
         docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
@@ -240,6 +241,15 @@ def _insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:
         else:
             out.append(item)
     return out
+
+
+def _nav_titles(nav: Any) -> dict[str, str]:
+    """The titles mkdocs.yml's nav gives pages, by their path in docs/."""
+    found: dict[str, str] = {}
+    for item in nav if isinstance(nav, list) else []:
+        for title, target in item.items() if isinstance(item, dict) else []:
+            found.update({target: title} if isinstance(target, str) else _nav_titles(target))
+    return found
 
 
 def _escape_titles(nav: Any) -> Any:
