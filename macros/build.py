@@ -76,12 +76,19 @@ class Display:
 
 
 def export_site(
-    root: Path, site_dir: Path, *, strict: bool = False, for_files: bool = False, display: Display | None = None
+    root: Path,
+    site_dir: Path,
+    *,
+    strict: bool = False,
+    for_files: bool = False,
+    offline_zip: bool = False,
+    display: Display | None = None,
 ) -> bool:
     """Build the site from `root` into `site_dir`; on failure keep the old `site_dir` untouched.
 
     `for_files` links pages as `…/index.html`, so the site can be opened from a folder
-    (a downloaded preview) without a web server.
+    (a downloaded preview) without a web server. `offline_zip` also puts a zip of such a
+    copy, search included, into the site (macros/offline.py).
     """
     display = display or Display(sys.stdout)
     started = time.perf_counter()
@@ -92,7 +99,7 @@ def export_site(
     staging = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=site_dir.parent))
     try:
         display.phase("Bygger sitet med MkDocs")
-        zip_name = "" if for_files else ZIP_NAME  # a preview folder needs no offline copy of itself
+        zip_name = ZIP_NAME if offline_zip else ""
         env = {ZIP_ENV: zip_name} if zip_name else {}
         built = run_mkdocs(root, staging, strict, display, ["--no-directory-urls"] if for_files else [], env)
         if not built or (zip_name and not _offline_copy(root, staging / zip_name, strict, display)):

@@ -39,7 +39,7 @@ def _card(entry: ProgrammeEntry, catalogue: Catalogue) -> Card:
     if p.group is not None:
         period = f"{p.group.period_months} måneder med {p.group.meeting_count} gruppemøder"
     elif latest is not None:
-        period = f"seneste forløb {_month(latest.start)} til {_month(latest.end)}"
+        period = f"{_span(latest.start, latest.end)} (seneste forløb)"
     else:
         period = "aftales for hvert forløb"
     model = MODEL_NAMES_DA.get(p.model, p.model)
@@ -56,5 +56,7 @@ def participants(p: Programme) -> str:
     return "efter modellen"
 
 
-def _month(day: dt.date) -> str:
-    return f"{MONTHS_DA[day.month - 1]} {day.year}"
+def _span(start: dt.date, end: dt.date) -> str:
+    """'januar–juni 2027', or 'november 2027–marts 2028' across a new year."""
+    first, last = MONTHS_DA[start.month - 1], MONTHS_DA[end.month - 1]
+    return f"{first}–{last} {end.year}" if start.year == end.year else f"{first} {start.year}–{last} {end.year}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -95,16 +96,23 @@ def test_default_colours_pass_wcag_aa_and_faint_ones_are_reported() -> None:
     assert "er ikke en farve" in colour_problems("blå", DEFAULT_ACCENT)[0]
 
 
+def card_facts(card: Any) -> dict[str, str]:
+    """A card's facts: each term and its description."""
+    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in card.select("dt")}
+
+
 def test_front_page_shows_the_programmes_as_cards(built_site: Path) -> None:
     cards = html(built_site, "").select(".mentor-cards li")
     assert [card.h3.a.get_text(strip=True) for card in cards] == ["Gruppementorordning", "Mentorordning for ledere"]
-    group = {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in cards[0].select("dt")
-    }
+    group = card_facts(cards[0])
     assert group["Model"] == "Gruppementorordning"
     assert group["Deltagere"].startswith("1 mentor og 4–7 mentees")
     assert group["Periode"].startswith("4 måneder")
     assert cards[0].h3.a["href"] == "programmer/gruppementor/"
+    pair = card_facts(cards[1])
+    assert pair["Model"] == "Én-til-én-mentorordning"
+    assert pair["Deltagere"] == "1 mentor og 1 mentee i hvert par"
+    assert pair["Periode"] == "januar–juni 2027 (seneste forløb)"
 
 
 def drawn(svg: BeautifulSoup, selector: str) -> int:

@@ -72,3 +72,14 @@ def test_opened_from_disk_search_finds_pages_and_leads_to_them(browser: Browser,
     assert "Kontrakt" in page.title() or "kontrakt" in page.locator("article").inner_text().lower()
     assert outside == []
     context.close()
+
+
+def test_no_offline_zip_builds_once_and_links_no_zip(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    command = [sys.executable, "-m", "macros.cli", "--root", str(project), "build", "--strict", "--no-offline-zip"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "uden net" not in result.stdout
+    assert not (project / "site" / ZIP_NAME).exists()
+    about = html(project / "site", "om-haandbogen/")
+    assert about.find("a", href=f"../{ZIP_NAME}") is None and "make site" in about.get_text()
