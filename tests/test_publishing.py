@@ -155,11 +155,12 @@ def test_the_method_page_draws_the_phases_and_lists_them(built_site: Path) -> No
 
 @pytest.fixture(scope="module")
 def unbranded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project without the statement and with a faint colour."""
+    """The project without the statement, with a faint colour and markup in the organisation's name."""
     project = copy_project(tmp_path_factory.mktemp("unbranded"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = re.sub(r"\n\s*accessibility_statement: \S+", "\n      colour_primary: '#7fb3d5'", text)
+    settings = "\n      colour_primary: '#7fb3d5'\n      organisation: 'Ond <b>Kommune</b> & Co'"
+    text = re.sub(r"\n\s*accessibility_statement: \S+", settings, text)
     config.write_text(text, encoding="utf-8")
     return project
 
@@ -178,6 +179,8 @@ def test_without_a_statement_a_plain_build_warns_and_links_nothing(unbranded: Pa
     site = unbranded / "site"
     assert not (site / "was").exists()
     assert html(site, "").find("a", string="Tilgængelighedserklæring") is None
+    footer = html(site, "").select_one("footer .md-copyright__highlight")
+    assert footer is not None and footer.find("b") is None and "Ond <b>Kommune</b> & Co" in footer.get_text()
     assert DEFAULT_PRIMARY in (site / "assets" / "stylesheets" / "brand.css").read_text(encoding="utf-8")
 
 
