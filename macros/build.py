@@ -16,11 +16,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from .catalogue import load_catalogue
+from .offline import OFFLINE_ENV, ZIP_ENV, ZIP_NAME, write_zip
 from .problems import ProblemsError, strict_stop
 from .progress import ENV, parse_report
 
@@ -75,12 +76,19 @@ class Display:
 
 
 def export_site(
-    root: Path, site_dir: Path, *, strict: bool = False, for_files: bool = False, display: Display | None = None
+    root: Path,
+    site_dir: Path,
+    *,
+    strict: bool = False,
+    for_files: bool = False,
+    offline_zip: bool = False,
+    display: Display | None = None,
 ) -> bool:
     """Build the site from `root` into `site_dir`; on failure keep the old `site_dir` untouched.
 
     `for_files` links pages as `…/index.html`, so the site can be opened from a folder
-    (a downloaded preview) without a web server.
+    (a downloaded preview) without a web server. `offline_zip` also puts a zip of such a
+    copy, search included, into the site (macros/offline.py).
     """
     display = display or Display(sys.stdout)
     started = time.perf_counter()
@@ -91,7 +99,10 @@ def export_site(
     staging = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=site_dir.parent))
     try:
         display.phase("Bygger sitet med MkDocs")
-        if not run_mkdocs(root, staging, strict, display, ["--no-directory-urls"] if for_files else []):
+        zip_name = ZIP_NAME if offline_zip else ""
+        env = {ZIP_ENV: zip_name} if zip_name else {}
+        built = run_mkdocs(root, staging, strict, display, ["--no-directory-urls"] if for_files else [], env)
+        if not built or (zip_name and not _offline_copy(root, staging / zip_name, strict, display)):
             display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
             return False
         swap_in(staging, site_dir)
@@ -117,11 +128,31 @@ def _check(root: Path, strict: bool, display: Display) -> bool:
     return True
 
 
-def run_mkdocs(root: Path, site_dir: Path, strict: bool, display: Display, extra: Sequence[str] = ()) -> bool:
+def _offline_copy(root: Path, zip_path: Path, strict: bool, display: Display) -> bool:
+    """Build the site again with Material's offline plugin and zip it (macros/offline.py)."""
+    display.phase("Laver kopien til brug uden net")
+    copy = Path(tempfile.mkdtemp(prefix=".site-tmp-offline-", dir=zip_path.parent.parent))
+    try:
+        if not run_mkdocs(root, copy, strict, display, [], {OFFLINE_ENV: "true", ZIP_ENV: ""}):
+            return False
+        write_zip(copy, zip_path)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    return True
+
+
+def run_mkdocs(
+    root: Path,
+    site_dir: Path,
+    strict: bool,
+    display: Display,
+    extra: Sequence[str] = (),
+    env_extra: Mapping[str, str] | None = None,
+) -> bool:
     """`mkdocs build` in a child process, its progress drawn and its INFO lines dropped."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / CONFIG)]
     command += ["--site-dir", str(site_dir), *(["--strict"] if strict else []), *extra]
-    env = {**os.environ, ENV: "1", "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, ENV: "1", "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", **(env_extra or {})}
     with subprocess.Popen(
         command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
     ) as process:

@@ -107,6 +107,11 @@ def _add_build(commands: Any) -> None:
         "--site-dir", type=Path, metavar="MAPPE", help="hvor sitet skal ligge (standard: site/ i projektmappen)"
     )
     build.add_argument(
+        "--no-offline-zip",
+        action="store_true",
+        help="lav ikke zip-filen til brug uden net (hurtigere; den kræver en bygning mere)",
+    )
+    build.add_argument(
         "--for-files",
         action="store_true",
         help="link til index.html-filerne, så sitet kan åbnes direkte fra en mappe (forhåndsvisning)",
@@ -222,14 +227,16 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    """Byg hele sitet: tjek, sider, hæfter og dokumenter.
+    """Byg hele sitet: tjek, sider, hæfter, dokumenter og en zip-fil til brug uden net.
 
     Sitet bygges i en midlertidig mappe og lægges først på plads, når alt er lykkedes;
     mislykkes bygningen, er det tidligere site urørt."""
     from .build import export_site
 
     site_dir = (args.site_dir or args.root / "site").resolve()
-    return 0 if export_site(args.root, site_dir, strict=args.strict, for_files=args.for_files) else 1
+    offline = not (args.for_files or args.no_offline_zip)
+    built = export_site(args.root, site_dir, strict=args.strict, for_files=args.for_files, offline_zip=offline)
+    return 0 if built else 1
 
 
 def run_new_cohort(args: argparse.Namespace) -> int:

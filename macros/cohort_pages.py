@@ -24,6 +24,7 @@ from .cohorts import CohortEntry
 from .evaluation import questionnaires
 from .model import Programme
 from .pages import Asset, Page, programme_page_path
+from .plans import cohort_timeline
 from .render import environment, format_date, number_words, render_template
 from .schedule import PlannedMeeting, due_days, local
 from .words import role_title, words
@@ -124,6 +125,7 @@ def cohort_context(entry: CohortEntry, programme: Programme, site_url: str | Non
         "calendars": calendars,
         "subscriptions": {spec.name: subscription(site_url, entry, spec) for spec in calendars} if site_url else None,
         "plan_table": plan_table(entry, programme),
+        "timeline": cohort_timeline(entry),  # the same facts as the tables, drawn (macros/plans.py)
         "pair_tables": [_meetings_table(f"Mødeplan for par {p.number}", p.meetings) for p in entry.plan.pairs],
         "due_rule": _due_rule_text(entry, programme),
         "pair_calendar": {spec.pair.number: spec for spec in calendars if spec.pair},

@@ -17,8 +17,8 @@ import datetime as dt
 import os
 import re
 import subprocess
-from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -28,39 +28,60 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 GIT_TIMEOUT = 60
 
 
+@dataclass
+class History:
+    """What one pass over `git log` found: each file's last change, and the newest commits' changes."""
+
+    last: dict[str, dt.datetime] = field(default_factory=dict)
+    recent: list[tuple[dt.datetime, str]] = field(default_factory=list)  # committed, newest first
+
+
 def load_history(root: Path, files: Collection[str]) -> dict[str, dt.datetime]:
     """The last change of each of `files` (paths relative to `root`) that has one."""
+    return scan_history(root, files).last
+
+
+def scan_history(
+    root: Path, files: Collection[str], recent: int = 0, news: Callable[[str], bool] = lambda name: True
+) -> History:
+    """Last changes of `files`, and the `recent` newest (date, file) changes of files that `news` accepts.
+
+    The news list holds commits only (their dates, no authors); local edits are not news yet.
+    """
     wanted = set(files)
     if not wanted:
-        return {}
+        return History()
     try:
-        found = _committed(root, wanted)
+        history = _committed(root, wanted, recent, news)
         dirty = _uncommitted(root) & wanted
     except (OSError, subprocess.SubprocessError):
-        return {}
-    for name in dirty | (wanted - found.keys()):
+        return History()
+    for name in dirty | (wanted - history.last.keys()):
         path = root / name
         if path.is_file():
-            found[name] = dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-    return found
+            history.last[name] = dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    return history
 
 
-def _committed(root: Path, wanted: set[str]) -> dict[str, dt.datetime]:
+def _committed(root: Path, wanted: set[str], recent: int, news: Callable[[str], bool]) -> History:
     """Walk `git log` newest first; the first date seen for a file is its last change."""
     command = ["git", "-c", "core.quotePath=false", "log", "--format=%x00%cI", "--name-only", "-z"]
     command += ["--no-renames", "--relative", "--", "."]
-    found: dict[str, dt.datetime] = {}
+    history = History()
+    found = history.last
     with subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as process:
         assert process.stdout is not None
         for date, name in _entries(_tokens(process.stdout.fileno())):
             if name in wanted and name not in found:
                 found[name] = date
-                if len(found) == len(wanted):
-                    break
+            if len(history.recent) < recent and name in wanted and news(name):
+                history.recent.append((date, name))
+            if len(found) == len(wanted) and len(history.recent) >= recent:
+                break
         process.kill()  # done early, or git has finished anyway
     if process.returncode not in (0, -9) and not found:
         raise subprocess.SubprocessError("git log failed")  # not a repository: no dates at all
-    return found
+    return history
 
 
 def _tokens(fd: int) -> Iterator[str]:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from .catalogue import Catalogue, ProgrammeEntry
 from .downloads import programme_downloads
 from .model import Programme
+from .plans import method_marks, method_timeline
 from .render import every_weeks, html_table, number_words, render_template
 from .words import role_title, words
 
@@ -200,6 +201,8 @@ def programme_context(entry: ProgrammeEntry, specs: list[PageSpec]) -> dict[str,
         "languages_table": languages_table(p),
         "rhythm_table": rhythm_table(p),
         "variants_table": variants_table(p),
+        "phase_timeline": method_timeline(p),  # the group model's phases, drawn (macros/plans.py)
+        "phase_marks": method_marks(p),
         "medium": "site",  # the booklet renders the same templates with "print"
         "downloads": programme_downloads(entry.slug, p),
         "w": words(p),

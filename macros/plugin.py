@@ -24,10 +24,26 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
 from .catalogue import Catalogue, load_catalogue
 from .export import BUNDLED_FONTS, PAPERS, DocumentOptions, default_cache_dir
-from .history import changed_meta, last_changed, load_history, page_inputs
+from .history import changed_meta, last_changed, page_inputs, scan_history
 from .htmlrepair import repair_theme_html
+from .legal import WAS_PAGE, statement_problem, was_page
+from .news import (
+    FEED,
+    NEWS_PAGE,
+    NEWS_TEMPLATE,
+    NEWS_TITLE,
+    RECENT,
+    atom_feed,
+    changes,
+    first_heading,
+    is_text,
+    news_markdown,
+    subjects,
+)
+from .offline import is_offline_build, local_polyfills, offline_zip_name
 from .pages import INDEX
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
@@ -35,6 +51,10 @@ from .site import SiteOutput, render_site
 from .site_macros import render_page_macros
 
 log = logging.getLogger("mkdocs.plugins.mentor")
+BRAND_CSS = "assets/stylesheets/brand.css"  # made from the colour settings
+LOOK_CSS = "assets/stylesheets/look.css"  # overrides/: cards, timelines, tables on phones, footer
+ABOUT_PAGE = "om-haandbogen.md"
+PRIVACY_ANCHOR = "hvad-sitet-gemmer"  # the heading on »Om håndbogen« that says what the site stores
 
 
 class MentorConfig(Config):
@@ -43,6 +63,12 @@ class MentorConfig(Config):
     root = opt.Optional(opt.Dir(exists=True))  # project root; defaults to mkdocs.yml's folder
     booklet_paper = opt.Choice(PAPERS, default="a5")
     booklet_font = opt.Type(str, default=BUNDLED_FONTS[0])  # one of the fonts that ship with typst
+    # The address of the organisation's accessibility statement (made in the WAS tool): required by law.
+    accessibility_statement = opt.Optional(opt.Type(str))
+    organisation = opt.Optional(opt.Type(str))  # the footer's publisher; defaults to the first programme's
+    logo = opt.Type(str, default="assets/images/logo.svg")  # an SVG in docs/ or overrides/
+    colour_primary = opt.Type(str, default=DEFAULT_PRIMARY)  # header, links; ≥ 4.5:1 with white
+    colour_accent = opt.Type(str, default=DEFAULT_ACCENT)  # links under the mouse or the focus
 
 
 class MentorPlugin(BasePlugin[MentorConfig]):
@@ -54,6 +80,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.sources: dict[str, tuple[str, ...]] = {}  # page src_uri → files it is made from
         self.history: dict[str, Any] = {}  # file → when it last changed
         self.assets = AssetWriter([])  # calendars and documents, made while MkDocs renders the pages
+        self.brand_css = ""
+        self.about: File | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -72,7 +100,30 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         except ProblemsError as exc:
             raise PluginError(f"Sitet kan ikke bygges:\n{exc}") from None
         config.nav = _insert_nav(config.nav, _escape_titles(self.output.nav))
+        if config.nav and NEWS_PAGE not in str(config.nav):
+            config.nav.append({NEWS_TITLE: NEWS_PAGE})
+        self._configure_look(config)
         return config
+
+    def _configure_look(self, config: MkDocsConfig) -> None:
+        """Logo, colours and the legal footer from the plugin's settings (macros/brand.py, legal.py)."""
+        primary, accent = self.config.colour_primary, self.config.colour_accent
+        for problem in colour_problems(primary, accent):
+            log.warning(f"mkdocs.yml: plugins → mentor → {problem}")
+            primary, accent = DEFAULT_PRIMARY, DEFAULT_ACCENT  # a readable site while the setting is fixed
+        self.brand_css = brand_css(primary, accent)
+        config.extra_css.insert(0, BRAND_CSS)  # the colours first: every other stylesheet may use them
+        config.extra_css.append(LOOK_CSS)  # last: it changes tables on phones, after their own styles
+        missing = statement_problem(self.config.accessibility_statement)
+        if missing:
+            log.warning(missing)
+        statement = None if missing else self.config.accessibility_statement
+        programmes = self.catalogue.programmes if self.catalogue else []
+        organisation = self.config.organisation or (programmes[0].programme.organisation if programmes else "")
+        config.extra["mentor_footer"] = {"statement": statement, "organisation": organisation}
+        config.theme["logo"] = self.config.logo
+        if is_offline_build():  # Material's offline plugin (listed before this one) asks a CDN for a shim
+            config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
@@ -84,6 +135,12 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             # The theme writes the edit link into href="…" unescaped: quote the path.
             file.edit_uri = quote(posixpath.join(docs_to_root, page.source)) if page.source else None
             files.append(file)
+        files.append(File.generated(config, BRAND_CSS, content=self.brand_css))
+        if statement := config.extra["mentor_footer"]["statement"]:
+            files.append(File.generated(config, WAS_PAGE, content=was_page(statement, config.site_name)))
+        self.about = files.get_file_from_path(ABOUT_PAGE)
+        if zip_name := offline_zip_name():  # written by `mentor build` after this build (macros/offline.py)
+            files.append(_WrittenByWorker.generated(config, zip_name, content=b""))
         for path in self.assets.expected:
             files.append(_WrittenByWorker.generated(config, path, content=b""))
         self.assets.start(self.root, self.options, config.site_dir)
@@ -106,11 +163,37 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         pages = files.documentation_pages()
         self.sources = {f.src_uri: (f"{docs}/{f.src_uri}",) for f in pages if not f.generated_by}
         self.sources.update({p.path: page_inputs(p.source) for p in self.output.pages if p.source})
-        self.history = load_history(self.root, {s for inputs in self.sources.values() for s in inputs})
+        wanted = {s for inputs in self.sources.values() for s in inputs}
+        history = scan_history(self.root, wanted, recent=RECENT, news=is_text)
+        self.history = history.last
+        self._add_news(files, config, docs, history.recent)
+
+    def _add_news(self, files: Files, config: MkDocsConfig, docs: str, recent: list[Any]) -> None:
+        """»Nyt i håndbogen« and its Atom feed from the same history pass (macros/news.py)."""
+        if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
+            return  # a hand-written nyt.md wins
+        hand_written = [f for f in files.documentation_pages() if not f.generated_by]
+        named = _nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
+        titles = {f.src_uri: named.get(f.src_uri) or first_heading(f.content_string, f.name) for f in hand_written}
+        found = changes(recent, subjects(self.catalogue, docs, titles))
+        page = File.generated(config, NEWS_PAGE, content=news_markdown(found))
+        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        page.edit_uri = posixpath.join(docs_to_root, NEWS_TEMPLATE)
+        files.append(page)
+
+        def url_of(src_uri: str) -> str:
+            file = files.get_file_from_path(src_uri)
+            return file.url if file is not None else ""
+
+        publisher = config.extra["mentor_footer"]["organisation"]
+        feed = atom_feed(found, config.site_url or "", config.site_name, publisher, url_of)
+        files.append(File.generated(config, FEED, content=feed))
 
     def on_page_context(self, context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
         sources = self.sources.get(page.file.src_uri, ())
         page.meta["mentor_changed"] = changed_meta(last_changed(self.history, sources))
+        if self.about is not None:  # the footer's link to what the site stores
+            page.meta["mentor_privacy_url"] = f"{self.about.url_relative_to(page.file)}#{PRIVACY_ANCHOR}"
         # The theme writes `page.title | striptags` into <title>, and striptags unescapes
         # the heading's text; as meta title the already escaped text is written as it is.
         if page.title and not page.is_homepage:
@@ -121,9 +204,14 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         if page.file.generated_by or self.catalogue is None:
             return markdown
         try:
-            return render_page_macros(markdown, self.catalogue, page.file.src_uri)
+            return render_page_macros(markdown, self.catalogue, page.file.src_uri, self.site_settings(config))
         except ProblemsError as exc:
             raise PluginError(str(exc)) from None
+
+    def site_settings(self, config: MkDocsConfig) -> dict[str, str]:
+        """Settings that hand-written pages' macros may show (macros/site_macros.py)."""
+        offline = "yes" if is_offline_build() else ""
+        return {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name(), "offline_copy": offline}
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         return repair_theme_html(output)  # valid HTML on every page, see macros/htmlrepair.py
@@ -155,6 +243,15 @@ def _insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:
         else:
             out.append(item)
     return out
+
+
+def _nav_titles(nav: Any) -> dict[str, str]:
+    """The titles mkdocs.yml's nav gives pages, by their path in docs/."""
+    found: dict[str, str] = {}
+    for item in nav if isinstance(nav, list) else []:
+        for title, target in item.items() if isinstance(item, dict) else []:
+            found.update({target: title} if isinstance(target, str) else _nav_titles(target))
+    return found
 
 
 def _escape_titles(nav: Any) -> Any:

@@ -12,7 +12,7 @@ cohorts, people, departments and managers are never within reach of a page.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from types import TracebackType
 from typing import Any
@@ -20,21 +20,37 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .cards import programme_cards
 from .catalogue import Catalogue
 from .comparison import model_comparison
 from .pages import SECTION, languages_table, programme_list
 from .problems import Problem, ProblemsError
 from .render import MODEL_NAMES_DA, safe_output
 
-MACROS = ("programme_list", "model_comparison", "learning_languages", "programmes")
+MACROS = (
+    "programme_list",
+    "programme_cards",
+    "model_comparison",
+    "learning_languages",
+    "programmes",
+    "source_link",
+    "offline_copy",
+)
 MAX_RESULT = 100_000  # a page's `*` and `**` may not make numbers or texts bigger than this
 TEMPLATE_NAME = "<template>"  # Jinja's file name for code from a string: how its line is found
 
 
-def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[..., Any]]:
-    """The functions a hand-written page at `page_path` (relative to docs/) may call."""
+def page_macros(
+    catalogue: Catalogue, page_path: str, site: Mapping[str, str] | None = None
+) -> dict[str, Callable[..., Any]]:
+    """The functions a hand-written page at `page_path` (relative to docs/) may call.
+
+    `site` holds settings from mkdocs.yml: `repo_url`; when `mentor build` makes one,
+    `offline_zip` (the offline copy's file name); `offline_copy` when this is that copy.
+    """
+    site = site or {}
     base = posixpath.relpath(".", posixpath.dirname(page_path) or ".")
     base = "" if base == "." else f"{base}/"
 
@@ -46,6 +62,9 @@ def page_macros(catalogue: Catalogue, page_path: str) -> dict[str, Callable[...,
 
     return {
         "programme_list": lambda: programme_list(catalogue, base=base),
+        "programme_cards": lambda: programme_cards(catalogue, base=base),
+        "source_link": lambda: source_link(site.get("repo_url", "")),
+        "offline_copy": lambda: offline_copy(site.get("offline_zip", ""), base, bool(site.get("offline_copy"))),
         "model_comparison": lambda: model_comparison(catalogue, base=html_base(page_path)),
         "learning_languages": learning_languages,
         "programmes": lambda: published_programmes(catalogue, base),
@@ -110,14 +129,16 @@ def html_base(page_path: str) -> str:
     return "" if base == "." else f"{base}/"
 
 
-def render_page_macros(markdown: str, catalogue: Catalogue, page_path: str) -> str:
-    """Expand macros in a hand-written page once; a mistake names the page and line."""
+def render_page_macros(
+    markdown: str, catalogue: Catalogue, page_path: str, site: Mapping[str, str] | None = None
+) -> str:
+    """Expand macros in a hand-written page; a mistake names the page and line."""
     if "{{" not in markdown and "{%" not in markdown:
         return markdown
     where = f"docs/{page_path}"
     try:
         template = sandbox().from_string(markdown)
-        return template.render(**page_macros(catalogue, page_path))
+        return template.render(**page_macros(catalogue, page_path, site))
     except TemplateSyntaxError as exc:
         raise ProblemsError([Problem(where, exc.lineno, 1, "", f"fejl i makro: {exc.message}")]) from None
     except (TemplateError, ValueError, TypeError, LookupError, ArithmeticError) as exc:
@@ -143,3 +164,20 @@ def _template_line(trace: TracebackType | None) -> int:
             line = trace.tb_lineno
         trace = trace.tb_next
     return line
+
+
+def source_link(repo_url: str) -> Markup:
+    """The repository, for contributors: named for what it holds, not by its folder name."""
+    if not repo_url:
+        return Markup("")
+    where = " på GitHub" if "github.com" in repo_url else ""
+    return Markup(f"[Kildefilerne{where}]({escape(repo_url)})")
+
+
+def offline_copy(zip_name: str, base: str, reading_it: bool = False) -> Markup:
+    """A link to the offline copy that `mentor build` makes, or a sentence saying how to get one."""
+    if reading_it:
+        return Markup("Det er den kopi, du læser nu.")
+    if not zip_name:
+        return Markup("Kopien laves af `make site` (kommandoen `mentor build`) og ligger så her på siden.")
+    return Markup(f"[Hent hele håndbogen som zip-fil]({escape(base + zip_name)})")

@@ -159,8 +159,8 @@ def test_missing_font_fails_the_build_in_danish(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  - mentor\n" in text
-    config.write_text(text.replace("  - mentor\n", "  - mentor:\n      booklet_font: Findes Ikke\n"), encoding="utf-8")
+    assert "  - mentor:\n" in text  # the plugin has settings (the accessibility statement)
+    config.write_text(text.replace("  - mentor:\n", "  - mentor:\n      booklet_font: Findes Ikke\n"), encoding="utf-8")
     result = build_site(project)
     assert result.returncode != 0
     assert "skrifttypen »Findes Ikke« findes ikke" in result.stderr

@@ -18,6 +18,7 @@ import tracemalloc
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -470,11 +471,16 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_hostile_site(tmp_path_factory.mktemp("hostile"))
 
 
+def _statement(tag: Any) -> bool:
+    """was/'s redirect to the accessibility statement set in mkdocs.yml (not in any YAML): allowed."""
+    return bool(tag.get("content") == "0; url=https://www.was.example.org/mentorhaandbog")
+
+
 def unsafe_markup(page: Path) -> list[str]:
     """What in one built page could run a script or lead a reader to one."""
     found = []
     for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all(True):
-        if tag.name in FORBIDDEN_TAGS or (tag.name == "meta" and tag.get("http-equiv")):
+        if tag.name in FORBIDDEN_TAGS or (tag.name == "meta" and tag.get("http-equiv") and not _statement(tag)):
             found.append(f"<{tag.name}>")
         if tag.name in ("script", "style") and ("pwned" in tag.get_text().lower() or "display:none" in tag.get_text()):
             found.append(f"<{tag.name}> med indhold fra YAML")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from tests.browser.server import published_prefix, serve_site
 
@@ -45,10 +45,30 @@ def site_url(built_site: Path) -> Iterator[str]:
         yield url
 
 
+LOCAL = ("http://127.0.0.1", "file:", "data:", "blob:", "about:")
+
+
+def stay_local(context: BrowserContext) -> list[str]:
+    """Answer every request that leaves this machine with 204 No Content, and list them.
+
+    A navigation answered with 204 stays on the page it started from, so the redirect
+    of was/ to the (example.org) accessibility statement leaves was/ to be checked.
+    """
+    outside: list[str] = []
+
+    def answer(route: Route) -> None:
+        outside.append(route.request.url)
+        route.fulfill(status=204)
+
+    context.route(lambda url: not url.startswith(LOCAL), answer)
+    return outside
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A fresh desktop-sized tab."""
+    """A fresh desktop-sized tab that never reaches beyond this machine."""
     context = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
+    stay_local(context)
     tab = context.new_page()
     yield tab
     context.close()
