@@ -4,6 +4,7 @@
     mentor new cohort PROGRAM      skriv en ny forløbsfil til at udfylde
     mentor schema [--check]        skriv JSON Schema til editorerne
     mentor build [--strict]        byg hele sitet til site/
+    mentor admin [--check]         skriv redigeringsværktøjets config.yml
 
 `check` never imports MkDocs, so it answers in well under a second. A mistake in
 the input is a message with file, line and key, never a traceback.
@@ -71,6 +72,8 @@ def build_parser() -> DanishParser:
     schema = _command(commands, "schema", "skriv JSON Schema til editorerne", run_schema)
     schema.add_argument("--check", action="store_true", help="skriv intet; fejl, hvis filerne ikke er opdaterede")
     _add_build(commands)
+    admin = _command(commands, "admin", "skriv redigeringsværktøjets opsætning (site/admin/config.yml)", run_admin)
+    admin.add_argument("--out", type=Path, metavar="FIL", help="hvor filen skal skrives (standard: site/admin/)")
     return parser
 
 
@@ -221,6 +224,19 @@ def run_build(args: argparse.Namespace) -> int:
 
     site_dir = (args.site_dir or args.root / "site").resolve()
     return 0 if export_site(args.root, site_dir, strict=args.strict, for_files=args.for_files) else 1
+
+
+def run_admin(args: argparse.Namespace) -> int:
+    """Skriv opsætningen af redigeringsværktøjet på /admin/ ud fra modellen i macros/model/.
+
+    `mentor build` skriver den selv; kommandoen er til at se den eller bruge den lokalt."""
+    from .admin_config import render_admin_config
+
+    out = (args.out or args.root / "site" / "admin" / "config.yml").resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_admin_config(args.root), encoding="utf-8")
+    print(f"Skrev {out}")
+    return 0
 
 
 def run_new_cohort(args: argparse.Namespace) -> int:
