@@ -37,11 +37,13 @@ PATTERN_MESSAGES = {
     ID_PATTERN: "Brug kun små bogstaver a–z, tal og bindestreg, fx hold-a.",
     "^https://\\S+$": "Et link skal begynde med https:// og må ikke have mellemrum.",
 }
+# Cohort fields that only one kind of programme uses (see the model's field descriptions).
+GROUP_ONLY = ("variant", "meetings", "mentor_meetings")
+ONE_TO_ONE_ONLY = ("pairs", "pair_defaults")
 PRIVACY_HINT = (
     "Navne er valgfrie. De udgives aldrig, medmindre »Vis deltagernes navne« under Privatliv "
     "lige ovenfor er slået til – og så kun navnene. Afdeling og nærmeste leder udgives aldrig."
 )
-PUBLISH_HINT = "Slået fra som standard: siden og kalenderne viser kun roller og antal. "
 
 
 def field(name: str, node: Json, defs: Json, required: bool) -> Json:
@@ -115,7 +117,8 @@ def _list(node: Json, defs: Json) -> Json:
     items, _ = _resolve(node["items"], defs)
     if "enum" in items:
         return {"widget": "select", "multiple": True, "options": list(items["enum"]), **_bounds(node)}
-    out: Json = {"widget": "list", **_bounds(node)}
+    # An explicit empty default: else Decap starts a list with one item when a nested field has a default.
+    out: Json = {"widget": "list", "default": [], **_bounds(node)}
     if items.get("type") == "object":
         out["fields"] = _object(items, defs)["fields"]
         out["collapsed"] = True
@@ -154,15 +157,22 @@ def cohort_fields(defaults: Json | None = None) -> list[Json]:
     fields.remove(privacy)
     fields.insert(next(i for i, f in enumerate(fields) if f["name"] == "mentors"), privacy)
     privacy["collapsed"] = False
-    for sub in privacy["fields"]:
-        if sub["name"] == "publish_names":
-            sub["hint"] = PUBLISH_HINT + sub.get("hint", "")
     for people in (f for f in fields if f["name"] in ("mentors", "mentees")):
         people["hint"] = f"{people.get('hint', '')} {PRIVACY_HINT}".strip()
     for item in fields:
         if defaults and defaults.get(item["name"]) not in (None, [], {}):
             item["default"] = defaults[item["name"]]
+        if item["name"] == "meetings":  # a new cohort's meetings are filled in one go
+            _expand(item)
     return fields
+
+
+def _expand(item: Json) -> None:
+    """Show a field and everything in it open rather than folded."""
+    if item.get("widget") in ("list", "object"):
+        item["collapsed"] = False
+    for sub in item.get("fields", []):
+        _expand(sub)
 
 
 def new_cohort_defaults(root: Path, slug: str) -> Json:
@@ -193,6 +203,7 @@ def programme_collection(programmes: list[tuple[str, str]]) -> Json:
         "name": "programmer",
         "label": "Programmer",
         "description": "Et program arver alt, det ikke selv siger, fra de fælles tekster.",
+        "editor": {"preview": False},
         "files": files,
     }
 
@@ -202,6 +213,7 @@ def shared_collection() -> Json:
     return {
         "name": "faelles",
         "label": "Fælles tekster",
+        "editor": {"preview": False},
         "files": [
             {
                 "name": "faelles",
@@ -219,13 +231,13 @@ def cohort_collection(root: Path, slug: str, name: str) -> Json:
     programme = next(f for f in fields if f["name"] == "programme")
     programme.update({"widget": "hidden", "default": slug})
     programme.pop("pattern", None)
-    _variant_choices(fields, load_programme(root, slug).programme)
+    _fit_to_model(fields, load_programme(root, slug).programme)
     return {
         "name": f"forloeb-{slug}",
         "label": f"Forløb: {name}",
         "label_singular": f"forløb i {name}",
         "folder": COHORTS_DIR,
-        "path": "{{start | date('YYYY')}}/{{slug}}",
+        "path": "{{year}}/{{slug}}",  # the year it is made: Decap cannot take the year from `start` in a path
         "extension": "yaml",
         "format": "yaml",
         "create": True,
@@ -235,18 +247,23 @@ def cohort_collection(root: Path, slug: str, name: str) -> Json:
         "summary": "{{name}} ({{start}})",
         "sortable_fields": ["start", "name"],
         "view_groups": [{"label": "År", "field": "start", "pattern": r"\d{4}"}],
+        "editor": {"preview": False},
         "fields": fields,
     }
 
 
-def _variant_choices(fields: list[Json], programme: Programme) -> None:
-    """The variant is one of the programme's own; a programme without variants has no such field."""
-    variant = next(f for f in fields if f["name"] == "variant")
-    if programme.group and programme.group.variants:
+def _fit_to_model(fields: list[Json], programme: Programme) -> None:
+    """Only the parts the programme's model uses, and its own variants as choices.
+
+    Besides being shorter, this matters: Decap checks the required fields inside an
+    optional object even when it is left empty, so a group cohort could not be saved
+    with `pair_defaults` (whose `time` is required) in its form."""
+    unused = ONE_TO_ONE_ONLY if programme.group else GROUP_ONLY
+    fields[:] = [f for f in fields if f["name"] not in unused]
+    variant = next((f for f in fields if f["name"] == "variant"), None)
+    if variant is not None and programme.group:
         variant.pop("pattern", None)
         variant.update({"widget": "select", "options": [v.id for v in programme.group.variants]})
-    else:
-        fields.remove(variant)
 
 
 def repository(root: Path) -> str:
