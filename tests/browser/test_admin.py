@@ -13,6 +13,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,8 @@ from tests.conftest import ROOT, build_site, copy_project
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = ROOT / "docs" / "hjaelp" / "redigering"  # committed; CONTRIBUTING.md links to them
+# CONTRIBUTING.md shows these; `MENTOR_SCREENSHOTS=1` writes them there, else they go to a temporary folder.
+SCREENSHOTS = ROOT / "docs" / "hjaelp" / "redigering"
 SERVER = Path(".cache/admin/node_modules/decap-server/dist/index.js")
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org"}
 GIT_ENV |= {"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
@@ -110,8 +112,10 @@ def _open(browser: Browser, admin: Admin) -> Page:
 
 
 def _shot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), scale="css")
+    keep = os.environ.get("MENTOR_SCREENSHOTS") == "1"
+    folder = SCREENSHOTS if keep else Path(tempfile.gettempdir()) / "mentor-admin-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), scale="css")
 
 
 def _sign_in(page: Page) -> None:
