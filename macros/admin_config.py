@@ -235,7 +235,7 @@ def cohort_collection(root: Path, slug: str, name: str) -> Json:
     return {
         "name": f"forloeb-{slug}",
         "label": f"Forløb: {name}",
-        "label_singular": f"forløb i {name}",
+        "label_singular": f"Nyt forløb i {name}",  # Decap's button reads »＋ {label_singular}«
         "folder": COHORTS_DIR,
         "path": "{{year}}/{{slug}}",  # the year it is made: Decap cannot take the year from `start` in a path
         "extension": "yaml",
@@ -266,11 +266,21 @@ def _fit_to_model(fields: list[Json], programme: Programme) -> None:
         variant.update({"widget": "select", "options": [v.id for v in programme.group.variants]})
 
 
-def repository(root: Path) -> str:
-    """`owner/name` from mkdocs.yml's repo_url."""
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    found = re.search(r"^repo_url:\s*https://github\.com/([^/\s]+/[^/\s]+?)/?$", text, re.MULTILINE)
-    return found.group(1) if found else "OWNER/REPO"
+def _mkdocs_setting(root: Path, pattern: str) -> str | None:
+    found = re.search(pattern, (root / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    return found.group(1) if found else None
+
+
+def backend(root: Path) -> Json:
+    """GitHub, the repository of mkdocs.yml's repo_url, and the sign-in helper if one is set.
+
+    GitHub Pages cannot keep a secret, so signing in with GitHub needs a small OAuth helper
+    elsewhere; its address goes in mkdocs.yml as `extra: admin_auth_url:` (see CONTRIBUTING.md)."""
+    repo = _mkdocs_setting(root, r"^repo_url:\s*https://github\.com/([^/\s]+/[^/\s]+?)/?$")
+    out: Json = {"name": "github", "repo": repo or "OWNER/REPO", "branch": "main", "squash_merges": True}
+    if auth := _mkdocs_setting(root, r"^\s+admin_auth_url:\s*(https://\S+)\s*$"):
+        out["base_url"] = auth
+    return out
 
 
 def admin_config(root: Path, local_backend: str | None = None) -> Json:
@@ -278,7 +288,7 @@ def admin_config(root: Path, local_backend: str | None = None) -> Json:
     programmes = [(p.stem, load_programme(root, p.stem).programme.name) for p in programme_files(root)]
     config: Json = {
         "locale": "da",
-        "backend": {"name": "github", "repo": repository(root), "branch": "main", "squash_merges": True},
+        "backend": backend(root),
         "publish_mode": "editorial_workflow",
         "media_folder": "docs/assets/billeder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},

@@ -137,6 +137,9 @@ def _create_cohort(page: Page, url: str) -> None:
     page.locator('[id^="start-field-"]').first.fill("2027-09-01")
     page.locator('[id^="end-field-"]').first.fill("2027-12-15")
     _shot(page, "3-nyt-forloeb")
+    page.get_by_role("button", name="Gem", exact=True).click()  # the meeting dates are still missing
+    page.get_by_text("du mangler et påkrævet felt").wait_for()
+    _shot(page, "6-manglende-felt")
     dates = page.locator('input[type=date][id^="date-field-"]')
     for number, day in enumerate(["2027-09-06", "2027-10-04", "2027-11-01", "2027-12-06"]):
         dates.nth(number).fill(day)
@@ -154,6 +157,8 @@ def _change_text(page: Page, url: str) -> None:
     summary.fill(NEW_SUMMARY)
     _shot(page, "2-ret-tekst")
     _save(page)
+    page.get_by_text("Status: Kladde").wait_for(timeout=30_000)
+    page.wait_for_function("() => document.querySelector('[id^=\"organisation-field-\"]')?.value")
     _shot(page, "4-gemt")
 
 
