@@ -3,6 +3,7 @@ configuration does not follow fails here, and what the forms write is what the t
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from macros.admin_config import (
     render_admin_config,
 )
 from macros.admin_labels import LABELS
+from macros.admin_site import has_bundle
+from macros.build import Display, _add_admin
 from macros.catalogue import load_catalogue
 from macros.scaffold import export_new_cohort
 from macros.schema import cohort_schema, programme_schema, shared_schema
@@ -219,3 +222,22 @@ meetings:
 mentor_meetings: []
 acknowledge: []
 """
+
+
+def test_the_build_adds_the_editor_only_when_it_is_installed(tmp_path: Path) -> None:
+    if not has_bundle(ROOT):
+        pytest.fail("Redigeringsværktøjet mangler: kør tools/install-admin.sh (make test gør det selv)")
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    site.mkdir()
+    said = io.StringIO()
+    _add_admin(project, site, Display(said))
+    assert not (site / "admin").exists() and "make site" in said.getvalue()
+    (project / ".cache").mkdir()
+    (project / ".cache" / "admin").symlink_to(ROOT / ".cache" / "admin")
+    _add_admin(project, site, Display(said))
+    page = (site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="da">' in page and '<script src="decap-cms.js">' in page
+    config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "example-kommune/mentorhaandbog" and "local_backend" not in config
+    assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "da"
