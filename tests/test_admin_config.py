@@ -241,3 +241,11 @@ def test_the_build_adds_the_editor_only_when_it_is_installed(tmp_path: Path) -> 
     config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["repo"] == "example-kommune/mentorhaandbog" and "local_backend" not in config
     assert config["publish_mode"] == "editorial_workflow" and config["locale"] == "da"
+
+
+def test_our_entry_page_is_valid_html(tmp_path: Path) -> None:
+    from macros.admin_site import ENTRY_PAGE
+    from tests.test_html_valid import check_html
+
+    (tmp_path / "index.html").write_text(ENTRY_PAGE.format(title="Mentorhåndbogen", bundle="x.js"), encoding="utf-8")
+    assert check_html(tmp_path) == []
