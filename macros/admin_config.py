@@ -161,10 +161,20 @@ def cohort_fields(defaults: Json | None = None) -> list[Json]:
         people["hint"] = f"{people.get('hint', '')} {PRIVACY_HINT}".strip()
     for item in fields:
         if defaults and defaults.get(item["name"]) not in (None, [], {}):
-            item["default"] = defaults[item["name"]]
+            _set_default(item, defaults[item["name"]])
         if item["name"] == "meetings":  # a new cohort's meetings are filled in one go
             _expand(item)
     return fields
+
+
+def _set_default(item: Json, value: Any) -> None:
+    """Decap takes no default for a whole object, only for the fields inside it."""
+    if item.get("widget") == "object" and isinstance(value, dict):
+        for sub in item["fields"]:
+            if sub["name"] in value:
+                _set_default(sub, value[sub["name"]])
+    else:
+        item["default"] = value
 
 
 def _expand(item: Json) -> None:

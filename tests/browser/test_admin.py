@@ -205,6 +205,25 @@ def test_a_cohort_and_a_text_made_in_the_form_pass_the_strict_check(browser: Bro
     assert pages and COHORT_NAME in pages[0].read_text(encoding="utf-8")
 
 
+def test_a_one_to_one_round_needs_only_a_name_and_dates(browser: Browser, admin: Admin) -> None:
+    """The pairs, their usual time and the people come from the programme, as with `mentor new cohort`."""
+    page = _open(browser, admin)
+    _sign_in(page)
+    page.goto(admin.url + "#/collections/forloeb-mentorordning-ledere/new")
+    page.locator('[id^="name-field-"]').first.fill("Ledere, runde 2")
+    page.locator('[id^="start-field-"]').first.fill("2027-09-01")
+    page.locator('[id^="end-field-"]').first.fill("2028-06-15")
+    _save(page)
+    page.context.close()
+    (path,) = _branch_files(admin.project)
+    _git(admin.project, "merge", "-q", "--no-edit", _branch_files(admin.project)[path])
+    text = (admin.project / path).read_text(encoding="utf-8")
+    assert "pairs:" in text and "pair_defaults:" in text and "meetings:" not in text
+    checked = _check_strict(admin.project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert admin.outside == []
+
+
 def test_the_entry_page_passes_axe_and_loads_nothing_from_outside(browser: Browser, admin: Admin) -> None:
     page = _open(browser, admin)
     page.route("**/decap-cms.js", lambda route: route.abort())  # our own page, before the editor draws
