@@ -236,7 +236,7 @@ def shared_collection() -> Json:
 
 
 def cohort_collection(root: Path, slug: str, name: str) -> Json:
-    """The cohorts of one programme, in one folder per start year, listed by year."""
+    """The cohorts of one programme, listed by start year; a new one is filed under the current year."""
     fields = cohort_fields(new_cohort_defaults(root, slug))
     programme = next(f for f in fields if f["name"] == "programme")
     programme.update({"widget": "hidden", "default": slug})
