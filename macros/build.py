@@ -94,7 +94,8 @@ def export_site(
         if not run_mkdocs(root, staging, strict, display, ["--no-directory-urls"] if for_files else []):
             display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
             return False
-        _add_admin(root, staging, display)
+        if not for_files:  # the editor needs a web server; a preview opened from a folder has none
+            _add_admin(root, staging, display)
         swap_in(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
