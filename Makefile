@@ -9,15 +9,19 @@ STAMP := $(VENV)/.installed
 INSTALL ?= locked
 export INSTALL
 
-.PHONY: site check serve test test-deps bench lint lock clean
+.PHONY: site admin-deps check serve test test-deps bench lint lock clean
 
 $(STAMP): pyproject.toml requirements.lock tools/install.sh
 	@PYTHON=$(PYTHON) bash tools/install.sh $(VENV) $(INSTALL)
 	@touch $(STAMP)
 
-## site: build the whole site into site/ (the previous site/ stays if the build fails)
-site: $(STAMP)
+## site: build the whole site into site/, with the form editor in site/admin/ (the previous site/ stays if the build fails)
+site: $(STAMP) admin-deps
 	@$(BIN)/mentor build --strict
+
+## admin-deps: the form editor (Decap CMS) from tools/admin/package-lock.json into .cache/admin (quick when present)
+admin-deps:
+	@bash tools/install-admin.sh
 
 ## check: the same check a pull request gets (strict: warnings count too)
 check: $(STAMP)
@@ -40,7 +44,7 @@ test-deps:
 	@bash tools/install-test-deps.sh
 
 ## test: lint, type-check and run the whole test suite
-test: $(STAMP) test-deps
+test: $(STAMP) test-deps admin-deps
 	$(BIN)/ruff check macros tests
 	$(BIN)/ruff format --check macros tests
 	$(BIN)/mypy

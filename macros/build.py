@@ -105,12 +105,25 @@ def export_site(
         if not built or (zip_name and not _offline_copy(root, staging / zip_name, strict, display)):
             display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
             return False
+        if not for_files:  # the editor needs a web server; a preview opened from a folder has none
+            _add_admin(root, staging, display)
         swap_in(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     display.line(f"Sitet er bygget i {_shown(site_dir)} på {seconds} s.")
     return True
+
+
+def _add_admin(root: Path, site_dir: Path, display: Display) -> None:
+    """The form editor at admin/, after MkDocs so its checks never see the third-party bundle."""
+    from .admin_site import has_bundle, write_admin
+
+    if not has_bundle(root):
+        display.line("Redigeringsværktøjet (/admin/) er ikke installeret og kommer ikke med; `make site` gør det.")
+        return
+    found = re.search(r"^site_name:\s*(.+)$", (root / CONFIG).read_text(encoding="utf-8"), re.MULTILINE)
+    write_admin(root, site_dir, found.group(1).strip() if found else "Mentorhåndbogen")
 
 
 def _check(root: Path, strict: bool, display: Display) -> bool:

@@ -7,6 +7,7 @@
     mentor match PROGRAM FIL       foreslå par eller grupper ud fra en privat fil
     mentor timer [PROGRAM]         planlagte timer pr. rolle som CSV
     mentor diplomer FORLØB ...     deltagerbeviser som PDF, kun lokalt
+    mentor admin [--check]         skriv redigeringsværktøjets config.yml
 
 `check` never imports MkDocs, so it answers in well under a second. A mistake in
 the input is a message with file, line and key, never a traceback.
@@ -79,6 +80,8 @@ def build_parser() -> DanishParser:
     from .cli_coordinator import add_coordinator_commands  # match, timer, diplomer (issue 12)
 
     add_coordinator_commands(commands, _command)
+    admin = _command(commands, "admin", "skriv redigeringsværktøjets opsætning (site/admin/config.yml)", run_admin)
+    admin.add_argument("--out", type=Path, metavar="FIL", help="hvor filen skal skrives (standard: site/admin/)")
     return parser
 
 
@@ -237,6 +240,19 @@ def run_build(args: argparse.Namespace) -> int:
     offline = not (args.for_files or args.no_offline_zip)
     built = export_site(args.root, site_dir, strict=args.strict, for_files=args.for_files, offline_zip=offline)
     return 0 if built else 1
+
+
+def run_admin(args: argparse.Namespace) -> int:
+    """Skriv opsætningen af redigeringsværktøjet på /admin/ ud fra modellen i macros/model/.
+
+    `mentor build` skriver den selv; kommandoen er til at se den eller bruge den lokalt."""
+    from .admin_config import render_admin_config
+
+    out = (args.out or args.root / "site" / "admin" / "config.yml").resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_admin_config(args.root), encoding="utf-8")
+    print(f"Skrev {out}")
+    return 0
 
 
 def run_new_cohort(args: argparse.Namespace) -> int:

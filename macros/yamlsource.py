@@ -306,7 +306,8 @@ class _Composer:
         if isinstance(top.data, list):
             top.data.append(value)
         else:
-            if not top.skip_value:
+            # `key: ""` is how the form editor (/admin/) writes an emptied field: as if left out.
+            if not top.skip_value and value != "":
                 top.data[top.key or ""] = value
             top.key = None
 

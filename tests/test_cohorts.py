@@ -66,9 +66,12 @@ def test_shipped_group_cohorts_follow_the_pilot() -> None:
 
 
 def test_cohort_files_point_editors_to_the_schema() -> None:
+    from tests.test_schema import schema_of, settings_schema
+
     for path in (ROOT / "programmes" / "forloeb").rglob("*.yaml"):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../../../schema/cohort.schema.json"
+        assert schema_of(path) == ROOT / "schema" / "cohort.schema.json"
+        # Also without the comment line, which the form editor at /admin/ does not keep:
+        assert settings_schema(path) == ROOT / "schema" / "cohort.schema.json"
 
 
 def problems(tmp_path: Path, text: str, name: str = "2027-proeve.yaml") -> list[str]:

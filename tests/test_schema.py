@@ -23,11 +23,32 @@ SCHEMA_COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
 def schema_of(path: Path) -> Path:
-    """The schema a YAML file names in its first line, as a path."""
+    """The schema an editor uses for a YAML file: the one its first line names, else the one
+    .vscode/settings.json maps it to (a file saved by the form editor at /admin/ has no comments)."""
     first = path.read_text(encoding="utf-8").splitlines()[0]
     match = SCHEMA_COMMENT.match(first)
-    assert match, f"{path.relative_to(ROOT)} names no schema in its first line"
-    return (path.parent / match.group(1)).resolve()
+    if match:
+        return (path.parent / match.group(1)).resolve()
+    mapped = settings_schema(path)
+    assert mapped, f"{path.relative_to(ROOT)} names no schema in its first line, nor in .vscode/settings.json"
+    return mapped
+
+
+def settings_schema(path: Path) -> Path | None:
+    """The schema .vscode/settings.json (`yaml.schemas`) gives the file, if any."""
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    relative = path.resolve().relative_to(ROOT).as_posix()
+    for schema, globs in settings["yaml.schemas"].items():
+        if any(_glob(pattern).fullmatch(relative) for pattern in ([globs] if isinstance(globs, str) else globs)):
+            return (ROOT / schema).resolve()
+    return None
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob as the YAML extension reads it: `**/` any folders, `*` within a folder, `[!x]` not x."""
+    parts = re.split(r"(\*\*/|\*|\[![^]]+\])", pattern)
+    table = {"**/": "(?:.*/)?", "*": "[^/]*"}
+    return re.compile("".join(table.get(p) or (f"[^{p[2:-1]}]" if p.startswith("[!") else re.escape(p)) for p in parts))
 
 
 def as_editor_sees(value: Any) -> Any:
@@ -165,3 +186,10 @@ def test_an_outdated_schema_is_found_and_rewritten(tmp_path: Path, capsys: pytes
     assert main(["--root", str(tmp_path), "schema"]) == 0
     assert "Skrev schema/programme.schema.json" in capsys.readouterr().out
     assert stale_schemas(tmp_path) == []
+
+
+def test_every_file_gets_its_schema_without_the_comment_line_too() -> None:
+    """A file saved by the form editor loses its comments; the editor settings still map it."""
+    for path in SHIPPED:
+        expected = "shared" if path.name == "_faelles.yaml" else "cohort" if "forloeb" in path.parts else "programme"
+        assert settings_schema(path) == ROOT / "schema" / f"{expected}.schema.json", path
