@@ -47,6 +47,12 @@ def project(tmp_path: Path) -> Path:
         (project / name).parent.mkdir(exist_ok=True)
         shutil.copy2(ROOT / name, project / name)
         os.utime(project / name, (0, 0))  # older than .venv/.installed: make installs nothing
+    # The form editor as this checkout installed it (tools/install-admin.sh then finds it up to date).
+    shutil.copy2(ROOT / "tools" / "install-admin.sh", project / "tools" / "install-admin.sh")
+    shutil.copytree(ROOT / "tools" / "admin", project / "tools" / "admin", ignore=shutil.ignore_patterns("node_modules"))
+    (project / ".cache" / "admin").mkdir(parents=True)
+    shutil.copy2(ROOT / ".cache" / "admin" / "package-lock.json", project / ".cache" / "admin" / "package-lock.json")
+    (project / ".cache" / "admin" / "node_modules").symlink_to(ROOT / ".cache" / "admin" / "node_modules")
     dry_run = subprocess.run(
         ["make", "-n", "site", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
     )
