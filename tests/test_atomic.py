@@ -49,7 +49,7 @@ def project(tmp_path: Path) -> Path:
         os.utime(project / name, (0, 0))  # older than .venv/.installed: make installs nothing
     # The form editor as this checkout installed it (tools/install-admin.sh then finds it up to date).
     shutil.copy2(ROOT / "tools" / "install-admin.sh", project / "tools" / "install-admin.sh")
-    shutil.copytree(ROOT / "tools" / "admin", project / "tools" / "admin", ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copytree(ROOT / "tools" / "admin", project / "tools" / "admin")
     (project / ".cache" / "admin").mkdir(parents=True)
     shutil.copy2(ROOT / ".cache" / "admin" / "package-lock.json", project / ".cache" / "admin" / "package-lock.json")
     (project / ".cache" / "admin" / "node_modules").symlink_to(ROOT / ".cache" / "admin" / "node_modules")
