@@ -40,6 +40,17 @@ PATTERN_MESSAGES = {
 # Cohort fields that only one kind of programme uses (see the model's field descriptions).
 GROUP_ONLY = ("variant", "meetings", "mentor_meetings")
 ONE_TO_ONE_ONLY = ("pairs", "pair_defaults")
+NETWORK_ONLY = ("participants", "process_consultant")
+# What each model's cohort form leaves out: a network has participants and a process
+# consultant instead of mentors and mentees, and network meetings but no mentor meetings.
+NOT_IN_NETWORK = ("variant", "mentors", "mentees", "mentor_meetings", *ONE_TO_ONE_ONLY)
+LEFT_OUT: dict[str, tuple[str, ...]] = {
+    "one_to_one": (*GROUP_ONLY, *NETWORK_ONLY),
+    "group": (*ONE_TO_ONE_ONLY, *NETWORK_ONLY),
+    "digital_network": NOT_IN_NETWORK,
+    "physical_network": NOT_IN_NETWORK,
+}
+PEOPLE = ("mentors", "mentees", "participants", "process_consultant")
 PRIVACY_HINT = (
     "Navne er valgfrie. De udgives aldrig, medmindre »Vis deltagernes navne« under Privatliv "
     "lige ovenfor er slået til – og så kun navnene. Afdeling og nærmeste leder udgives aldrig."
@@ -151,13 +162,14 @@ def fields_of(schema: Json) -> list[Json]:
 
 
 def cohort_fields(defaults: Json | None = None) -> list[Json]:
-    """The cohort form: privacy shown right before the people, and defaults for a new cohort."""
+    """The cohort form: privacy shown right before the people (the first of them in the
+    schema is `mentors`), and defaults for a new cohort."""
     fields = fields_of(cohort_schema())
     privacy = next(f for f in fields if f["name"] == "privacy")
     fields.remove(privacy)
     fields.insert(next(i for i, f in enumerate(fields) if f["name"] == "mentors"), privacy)
     privacy["collapsed"] = False
-    for people in (f for f in fields if f["name"] in ("mentors", "mentees")):
+    for people in (f for f in fields if f["name"] in PEOPLE):
         people["hint"] = f"{people.get('hint', '')} {PRIVACY_HINT}".strip()
     for item in fields:
         if defaults and defaults.get(item["name"]) not in (None, [], {}):
@@ -229,10 +241,19 @@ def shared_collection() -> Json:
                 "name": "faelles",
                 "label": "Fælles tekster for alle programmer",
                 "file": f"{PROGRAMMES_DIR}/{SHARED_FILE}",
-                "fields": fields_of(shared_schema()),
+                "fields": shared_fields(),
             }
         ],
     }
+
+
+def shared_fields() -> list[Json]:
+    """The shared texts' form. `network_defaults` is a free mapping in the model, merged over
+    `defaults` for networks, so its form is the same as the one for `defaults`."""
+    fields = fields_of(shared_schema())
+    by_name = {item["name"]: item for item in fields}
+    by_name["network_defaults"]["fields"] = by_name["defaults"]["fields"]
+    return fields
 
 
 def cohort_collection(root: Path, slug: str, name: str) -> Json:
@@ -268,8 +289,7 @@ def _fit_to_model(fields: list[Json], programme: Programme) -> None:
     Besides being shorter, this matters: Decap checks the required fields inside an
     optional object even when it is left empty, so a group cohort could not be saved
     with `pair_defaults` (whose `time` is required) in its form."""
-    unused = ONE_TO_ONE_ONLY if programme.group else GROUP_ONLY
-    fields[:] = [f for f in fields if f["name"] not in unused]
+    fields[:] = [f for f in fields if f["name"] not in LEFT_OUT[programme.model]]
     variant = next((f for f in fields if f["name"] == "variant"), None)
     if variant is not None and programme.group:
         variant.pop("pattern", None)

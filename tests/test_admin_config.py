@@ -12,8 +12,7 @@ import yaml
 
 from macros.admin_config import (
     CLOCK,
-    GROUP_ONLY,
-    ONE_TO_ONE_ONLY,
+    LEFT_OUT,
     _resolve,
     admin_config,
     new_cohort_defaults,
@@ -95,15 +94,27 @@ def test_the_shared_texts_form_follows_the_model() -> None:
     schema = shared_schema()
     form = _collection(_config(), "faelles")["files"][0]
     assert form["file"] == "programmes/_faelles.yaml"
-    _compare(form["fields"], schema, schema["$defs"], "_faelles")
+    fields = [f for f in form["fields"] if f["name"] != "network_defaults"]
+    _compare(fields, schema, schema["$defs"], "_faelles", ("network_defaults",))
+    # A free mapping in the model, merged over `defaults` for networks: the same form as `defaults`.
+    network = next(f for f in form["fields"] if f["name"] == "network_defaults")
+    assert network["hint"] == schema["properties"]["network_defaults"]["description"]
+    _compare(network["fields"], schema["$defs"]["ProgrammeDefaults"], schema["$defs"], "network_defaults")
 
 
-@pytest.mark.parametrize(
-    ("slug", "left_out"), [("gruppementor", ONE_TO_ONE_ONLY), ("mentorordning-ledere", GROUP_ONLY)]
-)
-def test_cohort_forms_follow_the_model(slug: str, left_out: tuple[str, ...]) -> None:
+MODELS = {
+    "gruppementor": "group",
+    "mentorordning-ledere": "one_to_one",
+    "digitalt-netvaerk": "digital_network",
+    "fysisk-netvaerk": "physical_network",
+}
+
+
+@pytest.mark.parametrize(("slug", "model"), MODELS.items())
+def test_cohort_forms_follow_the_model(slug: str, model: str) -> None:
     schema = cohort_schema()
     form = _collection(_config(), f"forloeb-{slug}")
+    left_out = LEFT_OUT[model]
     assert form["folder"] == "programmes/forloeb" and form["filter"] == {"field": "programme", "value": slug}
     variant = next((f for f in form["fields"] if f["name"] == "variant"), None)
     fields = [f for f in form["fields"] if f["name"] != "variant"]
@@ -112,16 +123,27 @@ def test_cohort_forms_follow_the_model(slug: str, left_out: tuple[str, ...]) -> 
         assert variant and variant["widget"] == "select" and "lederaspiranter" in variant["options"]
 
 
+def test_a_network_cohort_form_has_the_network_shape() -> None:
+    """Participants, a process consultant and network meetings; no mentors, mentees or pairs."""
+    for slug in ("digitalt-netvaerk", "fysisk-netvaerk"):
+        names = [f["name"] for f in _collection(_config(), f"forloeb-{slug}")["fields"]]
+        assert {"participants", "process_consultant", "meetings"} <= set(names), slug
+        assert not {"mentors", "mentees", "pairs", "pair_defaults", "mentor_meetings", "variant"} & set(names)
+    for slug in ("gruppementor", "mentorordning-ledere"):
+        names = [f["name"] for f in _collection(_config(), f"forloeb-{slug}")["fields"]]
+        assert not {"participants", "process_consultant"} & set(names), slug
+
+
 def test_the_drift_check_fails_when_a_field_is_missing() -> None:
     schema = cohort_schema()
     fields = _collection(_config(), "forloeb-gruppementor")["fields"]
     fields = [f for f in fields if f["name"] != "variant"]
     with pytest.raises(AssertionError):
-        _compare(fields[1:], schema, schema["$defs"], "x", (*ONE_TO_ONE_ONLY, "variant"))
+        _compare(fields[1:], schema, schema["$defs"], "x", (*LEFT_OUT["group"], "variant"))
     meetings = next(f for f in fields if f["name"] == "meetings")
     meetings["fields"] = [f for f in meetings["fields"] if f["name"] != "theme"]
     with pytest.raises(AssertionError):
-        _compare(fields, schema, schema["$defs"], "x", (*ONE_TO_ONE_ONLY, "variant"))
+        _compare(fields, schema, schema["$defs"], "x", (*LEFT_OUT["group"], "variant"))
 
 
 def test_every_model_field_has_a_danish_label_of_its_own() -> None:
@@ -137,13 +159,14 @@ def test_every_model_field_has_a_danish_label_of_its_own() -> None:
 
 def test_a_new_cohort_in_the_form_starts_like_mentor_new_cohort(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    for slug in ("gruppementor", "mentorordning-ledere"):
+    for slug in MODELS:
         form = _collection(admin_config(project), f"forloeb-{slug}")
         defaults = {f["name"]: _default_of(f) for f in form["fields"]}
         written = yaml.safe_load(export_new_cohort(project, slug, 2030).read_text(encoding="utf-8"))
         for key, value in new_cohort_defaults(project, slug).items():
             assert defaults[key] == value, key
-        assert [m["id"] for m in defaults["mentees"]] == [m["id"] for m in written["mentees"]]
+        people = "participants" if "participants" in written else "mentees"
+        assert [m["id"] for m in defaults[people]] == [m["id"] for m in written[people]]
         assert defaults["programme"] == written["programme"] == slug
 
 
@@ -155,12 +178,16 @@ def _default_of(item: Json) -> Any:
     return {key: value for key, value in found.items() if value is not None} or None
 
 
-def test_privacy_stands_right_before_the_people_and_names_are_optional() -> None:
-    fields = _collection(_config(), "forloeb-gruppementor")["fields"]
+@pytest.mark.parametrize(
+    ("slug", "people"),
+    [("gruppementor", ("mentors", "mentees")), ("fysisk-netvaerk", ("participants", "process_consultant"))],
+)
+def test_privacy_stands_right_before_the_people_and_names_are_optional(slug: str, people: tuple[str, str]) -> None:
+    fields = _collection(_config(), f"forloeb-{slug}")["fields"]
     names = [f["name"] for f in fields]
-    assert names.index("privacy") + 1 == names.index("mentors")
-    for people in ("mentors", "mentees"):
-        item = fields[names.index(people)]
+    assert names.index("privacy") + 1 == names.index(people[0])
+    for key in people:
+        item = fields[names.index(key)]
         assert "Navne er valgfrie" in item["hint"] and "udgives aldrig" in item["hint"]
         name = next(f for f in item["fields"] if f["name"] == "name")
         assert name.get("required") is False
@@ -256,3 +283,15 @@ def test_our_entry_page_is_valid_html(tmp_path: Path) -> None:
 
     (tmp_path / "index.html").write_text(ENTRY_PAGE.format(title="Mentorhåndbogen", bundle="x.js"), encoding="utf-8")
     assert check_html(tmp_path) == []
+
+
+def test_no_sub_form_is_empty() -> None:
+    """Decap refuses the whole configuration (and shows no sign-in) for an object without fields."""
+
+    def empty(fields: list[Json], where: str) -> list[str]:
+        found = [f"{where}.{f['name']}" for f in fields if "fields" in f and not f["fields"]]
+        return found + [x for f in fields if f.get("fields") for x in empty(f["fields"], f"{where}.{f['name']}")]
+
+    for collection in _config()["collections"]:
+        for form in collection.get("files", [collection]):
+            assert empty(form["fields"], form["name"]) == []

@@ -130,10 +130,11 @@ def _save(page: Page) -> None:
     page.get_by_text("Dokumentet er gemt").wait_for(timeout=30_000)
 
 
-def _new_entry(page: Page, url: str, collection: str) -> None:
-    """Open a new entry and wait until Decap has filled in the defaults, so nothing typed is lost."""
+def _new_entry(page: Page, url: str, collection: str, first: str = "mentor-a") -> None:
+    """Open a new entry and wait until Decap has filled in the defaults (the first person's id `first`),
+    so nothing typed is lost."""
     page.goto(url + f"#/collections/{collection}/new")
-    page.wait_for_function("() => document.querySelector('input[id^=\"id-field-\"]')?.value === 'mentor-a'")
+    page.wait_for_function("first => document.querySelector('input[id^=\"id-field-\"]')?.value === first", arg=first)
 
 
 def _create_cohort(page: Page, url: str) -> None:
@@ -225,6 +226,29 @@ def test_a_one_to_one_round_needs_only_a_name_and_dates(browser: Browser, admin:
     _git(admin.project, "merge", "-q", "--no-edit", _branch_files(admin.project)[path])
     text = (admin.project / path).read_text(encoding="utf-8")
     assert "pairs:" in text and "pair_defaults:" in text and "meetings:" not in text
+    checked = _check_strict(admin.project)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert admin.outside == []
+
+
+def test_a_network_round_has_participants_a_consultant_and_meeting_dates(browser: Browser, admin: Admin) -> None:
+    """A network's form has the network's people; only the name, the dates and the meeting dates are typed."""
+    page = _open(browser, admin)
+    _sign_in(page)
+    _new_entry(page, admin.url, "forloeb-digitalt-netvaerk", "d01")
+    assert page.locator('[id^="mentors-field-"], [id^="pairs-field-"]').count() == 0
+    page.locator('[id^="name-field-"]').first.fill("Digitalt netværk, forår 2028")
+    page.locator('[id^="start-field-"]').first.fill("2028-02-01")
+    page.locator('[id^="end-field-"]').first.fill("2028-06-15")
+    dates = page.locator('input[type=date][id^="date-field-"]')
+    for number in range(dates.count()):
+        dates.nth(number).fill(f"2028-0{number + 2}-14")
+    _save(page)
+    page.context.close()
+    (path,) = _branch_files(admin.project)
+    _git(admin.project, "merge", "-q", "--no-edit", _branch_files(admin.project)[path])
+    text = (admin.project / path).read_text(encoding="utf-8")
+    assert "participants:" in text and "process_consultant:" in text and "mentors:" not in text
     checked = _check_strict(admin.project)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert admin.outside == []
