@@ -52,14 +52,14 @@ def test_no_generator_credit_and_no_repository_in_the_header(built_site: Path) -
 
 def test_about_page_says_what_the_site_stores_and_links_the_sources(built_site: Path) -> None:
     soup = html(built_site, "om-haandbogen/")
-    section = soup.find(id="hvad-sitet-gemmer")
+    section = soup.find(id="hvad-hjemmesiden-gemmer")
     assert section is not None
     words = soup.get_text(" ")
     assert "ingen cookies" in words and "sporing" in words and "andre servere" in words
     source = soup.find("a", string="Kildefilerne på GitHub")
     assert source is not None and source["href"] == "https://github.com/example-kommune/mentorhaandbog"
-    privacy = html(built_site, "").select_one("footer a[href$='#hvad-sitet-gemmer']")
-    assert privacy is not None and privacy["href"] == "om-haandbogen/#hvad-sitet-gemmer"
+    privacy = html(built_site, "").select_one("footer a[href$='#hvad-hjemmesiden-gemmer']")
+    assert privacy is not None and privacy["href"] == "om-haandbogen/#hvad-hjemmesiden-gemmer"
 
 
 def test_pages_load_nothing_from_other_servers(built_site: Path) -> None:
