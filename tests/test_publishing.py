@@ -103,15 +103,25 @@ def card_facts(card: Any) -> dict[str, str]:
 
 def test_front_page_shows_the_programmes_as_cards(built_site: Path) -> None:
     cards = html(built_site, "").select(".mentor-cards li")
-    assert [card.h3.a.get_text(strip=True) for card in cards] == ["Gruppementorordning", "Mentorordning for ledere"]
-    group = card_facts(cards[0])
+    names = [card.h3.a.get_text(strip=True) for card in cards]
+    assert names == [
+        "Digitalt netværk for nyansatte akademikere",
+        "Netværk for nyansatte akademikere",
+        "Gruppementorordning",
+        "Mentorordning for ledere",
+    ]
+    digital, physical, group, pair = (card_facts(card) for card in cards)
+    assert digital["Model"] == "Digitalt netværk med løst tilknyttet proceskonsulent"
+    assert digital["Deltagere"] == "6–15 deltagere og en proceskonsulent"
+    assert digital["Periode"] == "Fem måneder med fire netværksmøder"
+    assert physical["Periode"] == "Syv måneder med seks netværksmøder"
     assert group["Model"] == "Gruppementorordning"
-    assert group["Deltagere"].startswith("1 mentor og 4–7 mentees")
-    assert group["Periode"].startswith("4 måneder")
-    assert cards[0].h3.a["href"] == "programmer/gruppementor/"
-    pair = card_facts(cards[1])
-    assert pair["Model"] == "Én-til-én-mentorordning"
-    assert pair["Deltagere"] == "1 mentor og 1 mentee i hvert par"
+    assert group["Deltagere"] == "Én mentor og fire til syv mentees i hver gruppe"
+    assert group["Periode"] == "Fire måneder med fire gruppemøder"
+    assert group["Forløb"] == "Tre forløb"
+    assert cards[2].h3.a["href"] == "programmer/gruppementor/"
+    assert pair["Model"] == "Én til én-mentorordning"
+    assert pair["Deltagere"] == "Én mentor og én mentee i hvert par"
     assert pair["Periode"] == "januar–juni 2027 (seneste forløb)"
 
 
