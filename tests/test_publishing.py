@@ -160,7 +160,12 @@ def test_the_method_page_draws_the_phases_and_lists_them(built_site: Path) -> No
     items = [
         li.get_text(" ", strip=True) for li in html(built_site, "programmer/gruppementor/metode/").select("article li")
     ]
-    assert any(item.startswith("Uge 4: 1. gruppemøde (3 timer)") for item in items)
+    assert any(item.startswith("Uge 4: 1. gruppemøde (tre timer)") for item in items)
+    # The closing phase (macros/plans.py): drawn after the last meeting, listed and described.
+    assert drawn(svg, "rect.tl-phase") == 2
+    assert [item for item in items if item.startswith("Uge ")][-1].startswith("Uge 17: Afslutning: hele forløbet")
+    desc = svg.find("desc")
+    assert desc is not None and "Til sidst evalueres hele forløbet." in desc.get_text()
 
 
 @pytest.fixture(scope="module")
