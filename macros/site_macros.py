@@ -187,6 +187,6 @@ def offline_copy(zip_name: str, base: str, reading_it: bool = False) -> Markup:
     """A link to the offline copy that `mentor build` makes, or a sentence for readers without one."""
     if reading_it:
         return Markup("Det er den kopi, du læser nu.")
-    if not ZIP_FILE.fullmatch(zip_name):  # none, or not a plain file name: no link
-        return Markup("Linket til zip-filen står her, når håndbogen er udgivet.")
+    if not ZIP_FILE.fullmatch(zip_name):  # none (--no-offline-zip, mkdocs serve) or not a plain file name
+        return Markup("Denne udgave af håndbogen er lavet uden zip-filen. Spørg tovholderne, hvis du har brug for den.")
     return Markup(f"[Hent hele håndbogen som zip-fil]({base}{zip_name})")

@@ -83,8 +83,8 @@ HOSTILE_SETTINGS = [
     ({"repo_url": 'https://example.org/x" onmouseover="alert(1)'}, "(https://example.org/x%22%20onmouseover=%22alert%281%29)"),
     ({"repo_url": "https://example.org/x)[klik](javascript:alert(1)"}, "(https://example.org/x%29%5Bklik%5D%28javascript:"),
     ({"repo_url": "javascript://example.org/%0aalert(1)"}, "|"),
-    ({"offline_zip": "x.zip) [klik](javascript:alert(1)"}, "|Linket til zip-filen står her"),
-    ({"offline_zip": "<img src=x onerror=alert(1)>.zip"}, "|Linket til zip-filen står her"),
+    ({"offline_zip": "x.zip) [klik](javascript:alert(1)"}, "|Denne udgave af håndbogen er lavet uden zip-filen."),
+    ({"offline_zip": "<img src=x onerror=alert(1)>.zip"}, "|Denne udgave af håndbogen er lavet uden zip-filen."),
 ]  # fmt: skip
 
 
