@@ -20,6 +20,7 @@ from .cohorts import CohortEntry
 from .evaluation import questionnaires
 from .ics import serialize, text, utc_time, verbatim
 from .model import Programme
+from .render import number_words
 from .schedule import is_working_day
 
 REMINDERS = ("-P6DT15H", "-PT15H")  # 09.00 a week before and 09.00 the day before an all-day item
@@ -95,7 +96,8 @@ def _start(entry: CohortEntry, first: dt.date, group: bool) -> Step:
 def _meetings(entry: CohortEntry, first: dt.date, last: dt.date) -> list[Step]:
     plan = entry.plan
     if plan.pairs:
-        detail = f"{len(plan.pairs)} par mødes efter deres mødeplaner frem til {last:%d.%m.%Y}."
+        who = "Parret mødes efter sin mødeplan" if len(plan.pairs) == 1 else "De {} par mødes efter deres mødeplaner"
+        detail = f"{who.format(number_words(len(plan.pairs)))} frem til {last:%d.%m.%Y}."
         return [Step("parrene-begynder", first, "Parrene begynder at mødes", detail)]
     steps = [
         Step(f"moede-{m.number}", m.start.date(), f"Gruppemøde {m.number}", f"Kl. {m.start:%H.%M}–{m.end:%H.%M}.")

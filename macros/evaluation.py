@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .cohorts import CohortEntry
 from .model import Programme
+from .render import number_words
 from .schedule import is_working_day
 
 FOLLOW_UP_MONTHS = 6
@@ -63,7 +64,7 @@ def criteria(programme: Programme) -> tuple[str, ...]:
     else:
         mentee = programme.roles.get("mentee")
         found = list(mentee.expectations) if mentee else []
-    purpose = f"Forløbet har levet op til programmets formål: {_first_sentence(programme.purpose)}"
+    purpose = f"Forløbet har levet op til ordningens formål: {_first_sentence(programme.purpose)}"
     return (purpose, *(f"Forløbet har bidraget til dette: {_plain(text)}" for text in found))
 
 
@@ -112,7 +113,13 @@ def questionnaires(entry: CohortEntry, programme: Programme) -> list[Questionnai
     return [
         Questionnaire("midt", "Midtvejsevaluering", middle, MIDDLE_RATED, MIDDLE_OPEN),
         Questionnaire("slut", "Slutevaluering", end, (*END_RATED, *goals), END_OPEN),
-        Questionnaire("opfoelgning", f"Opfølgning efter {FOLLOW_UP_MONTHS} måneder", follow_up, goals, FOLLOW_UP_OPEN),
+        Questionnaire(
+            "opfoelgning",
+            f"Opfølgning efter {number_words(FOLLOW_UP_MONTHS)} måneder",
+            follow_up,
+            goals,
+            FOLLOW_UP_OPEN,
+        ),
     ]
 
 

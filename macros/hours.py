@@ -138,7 +138,7 @@ def _items(key: str, time: RoleTime, shape: Shape) -> list[HourItem]:
         reading = time.reading * shape.homework * per_lead
         basis = (
             f"{shape.homework} hjemmeopgaver × {_n(per_lead)} mentees × {_h(time.reading)} pr. besvarelse "
-            "(programmets skøn)"
+            "(ordningens skøn)"
         )
         items.append(HourItem("Læsning af hjemmeopgaver", reading, basis))
     if key in MENTOR_MEETING_ROLES and shape.mentor_meetings:
@@ -146,8 +146,8 @@ def _items(key: str, time: RoleTime, shape: Shape) -> list[HourItem]:
         items.append(
             HourItem("Mentorernes egne møder", total, f"{len(shape.mentor_meetings)} møder, i alt {_h(total)}")
         )
-    items.append(HourItem("Seminar og kick-off", time.seminar, "én gang pr. forløb (programmets skøn)"))
-    items.append(HourItem(time.other_note or "Andet", time.other, "én gang pr. forløb (programmets skøn)"))
+    items.append(HourItem("Seminar og kick-off", time.seminar, "én gang pr. forløb (ordningens skøn)"))
+    items.append(HourItem(time.other_note or "Andet", time.other, "én gang pr. forløb (ordningens skøn)"))
     return items
 
 
@@ -163,7 +163,7 @@ def _meetings_basis(shape: Shape, meetings: float, hours: float) -> str:
 def _prep_basis(preparation: float, meetings: float) -> str:
     if not preparation:
         return ""
-    return f"{_h(preparation)} før hvert af {_n(meetings)} møder (programmets skøn)"
+    return f"{_h(preparation)} før hvert af {_n(meetings)} møder (ordningens skøn)"
 
 
 def _n(value: float) -> str:

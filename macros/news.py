@@ -57,7 +57,7 @@ def subjects(catalogue: Catalogue, docs: str, titles: dict[str, str]) -> dict[st
     found = {f"{docs}/{path}": Subject(title, path, "siden") for path, title in titles.items()}
     found[SHARED_SOURCE] = Subject("Programmerne", INDEX, "de fælles tekster for alle programmer")
     for entry in catalogue.programmes:
-        found[entry.source] = Subject(entry.programme.name, programme_page_path(entry.slug), "programmets tekster")
+        found[entry.source] = Subject(entry.programme.name, programme_page_path(entry.slug), "ordningens tekster")
     for cohort in catalogue.cohorts:
         found[cohort.source] = Subject(cohort.cohort.name, f"{cohort_folder(cohort)}/index.md", "forløbets plan")
     return found

@@ -102,9 +102,10 @@ def method_timeline(p: Programme) -> Markup:
     weeks = g.interval_weeks * g.meeting_count
     ticks = [(7.0 * w, f"uge {w}") for w in range(0, weeks + 1, g.interval_weeks)]
     desc = (
-        f"Forløbet begynder med {g.intro_phase.title.lower()} og har {number_words(g.meeting_count, 'neuter')} "
+        f"Forløbet begynder med en {g.intro_phase.title.lower()} og har {number_words(g.meeting_count, 'neuter')} "
         f"gruppemøder med cirka {number_words(g.interval_weeks)} ugers mellemrum. Mellem møderne afleverer "
-        "mentees en hjemmeopgave, og mentorerne holder deres egne møder. Listen under tegningen siger det samme i ord."
+        "mentees en hjemmeopgave, og mentorerne holder deres egne møder. Til sidst evalueres hele forløbet. "
+        "Listen under tegningen siger det samme i ord."
     )
     return timeline_svg("faser", "Gruppeforløbets faser", desc, [Lane("", marks)], ticks)
 

@@ -54,7 +54,7 @@ log = logging.getLogger("mkdocs.plugins.mentor")
 BRAND_CSS = "assets/stylesheets/brand.css"  # made from the colour settings
 LOOK_CSS = "assets/stylesheets/look.css"  # overrides/: cards, timelines, tables on phones, footer
 ABOUT_PAGE = "om-haandbogen.md"
-PRIVACY_ANCHOR = "hvad-sitet-gemmer"  # the heading on »Om håndbogen« that says what the site stores
+PRIVACY_ANCHOR = "hvad-hjemmesiden-gemmer"  # the id docs/om-haandbogen.md gives »Hvad hjemmesiden gemmer«
 
 
 class MentorConfig(Config):

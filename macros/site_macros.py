@@ -12,15 +12,17 @@ cohorts, people, departments and managers are never within reach of a page.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from functools import cache
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .cards import programme_cards
 from .catalogue import Catalogue
@@ -39,6 +41,8 @@ MACROS = (
     "offline_copy",
 )
 MAX_RESULT = 100_000  # a page's `*` and `**` may not make numbers or texts bigger than this
+URL_SAFE = ":/?#@!$&+,;=%~"  # kept in a linked address; ()[]<>"'` and spaces are encoded
+ZIP_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.zip")  # the offline copy's name: nothing to escape
 TEMPLATE_NAME = "<template>"  # Jinja's file name for code from a string: how its line is found
 
 
@@ -167,17 +171,22 @@ def _template_line(trace: TracebackType | None) -> int:
 
 
 def source_link(repo_url: str) -> Markup:
-    """The repository, for contributors: named for what it holds, not by its folder name."""
-    if not repo_url:
+    """The repository, for contributors: named for what it holds, not by its folder name.
+
+    The address comes from mkdocs.yml, which arrives like a page: only http(s) is linked,
+    and every character that could end or change the Markdown link is percent-encoded.
+    """
+    parts = urlsplit(repo_url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return Markup("")
-    where = " på GitHub" if "github.com" in repo_url else ""
-    return Markup(f"[Kildefilerne{where}]({escape(repo_url)})")
+    where = " på GitHub" if parts.hostname == "github.com" else ""
+    return Markup(f"[Kildefilerne{where}]({quote(repo_url, safe=URL_SAFE)})")
 
 
 def offline_copy(zip_name: str, base: str, reading_it: bool = False) -> Markup:
-    """A link to the offline copy that `mentor build` makes, or a sentence saying how to get one."""
+    """A link to the offline copy that `mentor build` makes, or a sentence for readers without one."""
     if reading_it:
         return Markup("Det er den kopi, du læser nu.")
-    if not zip_name:
-        return Markup("Kopien laves af `make site` (kommandoen `mentor build`) og ligger så her på siden.")
-    return Markup(f"[Hent hele håndbogen som zip-fil]({escape(base + zip_name)})")
+    if not ZIP_FILE.fullmatch(zip_name):  # none (--no-offline-zip, mkdocs serve) or not a plain file name
+        return Markup("Denne udgave af håndbogen er lavet uden zip-filen. Spørg tovholderne, hvis du har brug for den.")
+    return Markup(f"[Hent hele håndbogen som zip-fil]({base}{zip_name})")

@@ -59,7 +59,7 @@ def test_checklist_runs_from_recruitment_to_follow_up_in_date_order() -> None:
     assert [s.date for s in steps] == sorted(s.date for s in steps)
     titles = [s.title for s in steps]
     assert titles[0] == "Rekruttering afsluttet" and steps[0].date == dt.date(2026, 12, 23)  # 8 weeks before
-    assert titles[-1] == "Opfølgning efter 6 måneder"
+    assert titles[-1] == "Opfølgning efter seks måneder"
     for needed in ("Grupperne er sat sammen", "Nærmeste ledere er orienteret", "Seminar for mentorerne"):
         assert needed in titles
     assert titles.index("Gruppemøde 4") < titles.index("Afslutning og deltagerbeviser")

@@ -95,7 +95,7 @@ def test_cohort_and_programme_pages_show_the_table(catalogue: Catalogue) -> None
     assert rows["Mentee i alt"] == ["20", "6 i rollen: 120 timer i alt"]
     assert rows["Gruppementor: læsning af hjemmeopgaver"] == [
         "6",
-        "4 hjemmeopgaver × 6 mentees × 0,25 timer pr. besvarelse (programmets skøn)",
+        "4 hjemmeopgaver × 6 mentees × 0,25 timer pr. besvarelse (ordningens skøn)",
     ]
     overview = pages["programmer/mentorordning-ledere/index.md"].markdown
     assert "Planlagte timer pr. rolle i et typisk forløb" in overview

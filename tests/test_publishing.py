@@ -52,14 +52,14 @@ def test_no_generator_credit_and_no_repository_in_the_header(built_site: Path) -
 
 def test_about_page_says_what_the_site_stores_and_links_the_sources(built_site: Path) -> None:
     soup = html(built_site, "om-haandbogen/")
-    section = soup.find(id="hvad-sitet-gemmer")
+    section = soup.find(id="hvad-hjemmesiden-gemmer")
     assert section is not None
     words = soup.get_text(" ")
     assert "ingen cookies" in words and "sporing" in words and "andre servere" in words
     source = soup.find("a", string="Kildefilerne på GitHub")
     assert source is not None and source["href"] == "https://github.com/example-kommune/mentorhaandbog"
-    privacy = html(built_site, "").select_one("footer a[href$='#hvad-sitet-gemmer']")
-    assert privacy is not None and privacy["href"] == "om-haandbogen/#hvad-sitet-gemmer"
+    privacy = html(built_site, "").select_one("footer a[href$='#hvad-hjemmesiden-gemmer']")
+    assert privacy is not None and privacy["href"] == "om-haandbogen/#hvad-hjemmesiden-gemmer"
 
 
 def test_pages_load_nothing_from_other_servers(built_site: Path) -> None:
@@ -103,15 +103,25 @@ def card_facts(card: Any) -> dict[str, str]:
 
 def test_front_page_shows_the_programmes_as_cards(built_site: Path) -> None:
     cards = html(built_site, "").select(".mentor-cards li")
-    assert [card.h3.a.get_text(strip=True) for card in cards] == ["Gruppementorordning", "Mentorordning for ledere"]
-    group = card_facts(cards[0])
+    names = [card.h3.a.get_text(strip=True) for card in cards]
+    assert names == [
+        "Digitalt netværk for nyansatte akademikere",
+        "Netværk for nyansatte akademikere",
+        "Gruppementorordning",
+        "Mentorordning for ledere",
+    ]
+    digital, physical, group, pair = (card_facts(card) for card in cards)
+    assert digital["Model"] == "Digitalt netværk med løst tilknyttet proceskonsulent"
+    assert digital["Deltagere"] == "6–15 deltagere og en proceskonsulent"
+    assert digital["Periode"] == "Fem måneder med fire netværksmøder"
+    assert physical["Periode"] == "Syv måneder med seks netværksmøder"
     assert group["Model"] == "Gruppementorordning"
-    assert group["Deltagere"].startswith("1 mentor og 4–7 mentees")
-    assert group["Periode"].startswith("4 måneder")
-    assert cards[0].h3.a["href"] == "programmer/gruppementor/"
-    pair = card_facts(cards[1])
-    assert pair["Model"] == "Én-til-én-mentorordning"
-    assert pair["Deltagere"] == "1 mentor og 1 mentee i hvert par"
+    assert group["Deltagere"] == "Én mentor og fire til syv mentees i hver gruppe"
+    assert group["Periode"] == "Fire måneder med fire gruppemøder"
+    assert group["Forløb"] == "Tre forløb"
+    assert cards[2].h3.a["href"] == "programmer/gruppementor/"
+    assert pair["Model"] == "Én til én-mentorordning"
+    assert pair["Deltagere"] == "Én mentor og én mentee i hvert par"
     assert pair["Periode"] == "januar–juni 2027 (seneste forløb)"
 
 
@@ -150,7 +160,12 @@ def test_the_method_page_draws_the_phases_and_lists_them(built_site: Path) -> No
     items = [
         li.get_text(" ", strip=True) for li in html(built_site, "programmer/gruppementor/metode/").select("article li")
     ]
-    assert any(item.startswith("Uge 4: 1. gruppemøde (3 timer)") for item in items)
+    assert any(item.startswith("Uge 4: 1. gruppemøde (tre timer)") for item in items)
+    # The closing phase (macros/plans.py): drawn after the last meeting, listed and described.
+    assert drawn(svg, "rect.tl-phase") == 2
+    assert [item for item in items if item.startswith("Uge ")][-1].startswith("Uge 17: Afslutning: hele forløbet")
+    desc = svg.find("desc")
+    assert desc is not None and "Til sidst evalueres hele forløbet." in desc.get_text()
 
 
 @pytest.fixture(scope="module")
