@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, ProgrammeEntry
+from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue, ProgrammeEntry
 from .hours import model_hours_text
 from .model import ModelDescription, Programme
 from .render import every_weeks, hours_range, number_words, render_template
+
+SHARED_SOURCE = f"{PROGRAMMES_DIR}/{SHARED_FILE}"
 
 ASPECTS = (
     "Hvem deltager",
@@ -44,7 +46,19 @@ class Column:
 def model_comparison(catalogue: Catalogue, base: str = "") -> Markup:
     """The four models side by side, from the programmes that use them."""
     columns = [_column(model, _example(catalogue, model), base) for model in catalogue.shared.models]
-    return Markup(render_template("partials/comparison.html.j2", aspects=ASPECTS, columns=columns))
+    table = render_template("partials/comparison.html.j2", aspects=ASPECTS, columns=columns)
+    return Markup(table + _source_note(catalogue))
+
+
+def _source_note(catalogue: Catalogue) -> str:
+    """Which file holds which part: the page's edit link only leads to docs/modeller.md."""
+    used = [e for model in catalogue.shared.models if (e := _example(catalogue, model)) is not None]
+    files = " og ".join(dict.fromkeys(f"`{e.source}`" for e in used)) or "programfilerne"
+    return (
+        f'\n\n!!! note "Hvor står teksten?"\n'
+        f"    Modellernes beskrivelser står under `models` i `{SHARED_SOURCE}`. Tallene for en model, som en "
+        f"ordning bruger, kommer fra ordningens egen fil: {files}.\n"
+    )
 
 
 def _example(catalogue: Catalogue, model: ModelDescription) -> ProgrammeEntry | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, ProgrammeEntry
+from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue, ProgrammeEntry
 from .downloads import programme_downloads
 from .model import Programme
 from .plans import method_marks, method_timeline
@@ -23,6 +23,18 @@ from .words import role_title, words
 SECTION = "programmer"
 SETTINGS_PAGE = "arbejdstid-og-data.md"  # a guidance page whose facts come from the programme file
 INDEX = f"{SECTION}/index.md"
+SHARED_SOURCE = f"{PROGRAMMES_DIR}/{SHARED_FILE}"
+# The top-level programme fields whose texts a page shows, for its note on inherited texts.
+PAGE_FIELDS: dict[str, tuple[str, ...]] = {
+    "index.md": ("about",),
+    "roller.md": ("roles",),
+    "laeringssprog.md": ("learning_languages_intro", "learning_languages"),
+    "moedeguide.md": ("meeting_guide",),
+    "kontrakt.md": ("contract",),
+    "aftale.md": ("contract",),
+    "fortrolighed.md": ("confidentiality",),
+    "tovholdere.md": ("coordination",),
+}
 
 
 @dataclass(frozen=True)
@@ -179,11 +191,29 @@ def render_programme_pages(entry: ProgrammeEntry) -> list[Page]:
         Page(
             programme_page_path(entry.slug, spec.name),
             spec.title,
-            render_template(spec.template, **context),
+            render_template(spec.template, **context) + source_note(entry, spec.name),
             f"macros/templates/{spec.template}" if spec.guidance and spec.name != SETTINGS_PAGE else entry.source,
         )
         for spec in specs
     ]
+
+
+def source_note(entry: ProgrammeEntry, page: str) -> str:
+    """A closing note on a page that shows inherited texts: which file holds which part.
+
+    The page's edit link leads to the programme file (where a field is overridden);
+    the note says which of its texts stand in the shared file instead.
+    """
+    inherited = [name for name in PAGE_FIELDS.get(page, ()) if name in entry.inherited]
+    if not inherited:
+        return ""
+    fields = " og ".join(f"`{name}`" for name in inherited)
+    return (
+        f'\n\n!!! note "Hvor står teksten?"\n'
+        f"    Siden er lavet ud fra `{entry.source}`. Det, programmet ikke selv skriver under {fields}, "
+        f"er fælles for alle ordninger og står i `{SHARED_SOURCE}`. Skriv feltet i `{entry.source}`, "
+        "hvis ordningen skal have sin egen tekst.\n"
+    )
 
 
 def programme_page_path(slug: str, name: str = "index.md") -> str:
