@@ -47,6 +47,7 @@ from .offline import is_offline_build, local_polyfills, offline_zip_name
 from .pages import INDEX
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
+from .serve_error import ERROR_PAGES, error_page
 from .site import SiteOutput, render_site
 from .site_macros import render_page_macros
 
@@ -82,13 +83,39 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.assets = AssetWriter([])  # calendars and documents, made while MkDocs renders the pages
         self.brand_css = ""
         self.about: File | None = None
+        self.serving = False  # under `mkdocs serve`: show build errors in the browser
+        self.broken: _Broken | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.broken = None
+        try:
+            self._load(config)
+        except _Broken as exc:
+            if not self.serving:
+                raise PluginError(f"{exc.heading}:\n{exc.error}") from None
+            log.error(f"{exc.heading}:\n{exc.error}")
+            self.broken = exc  # the preview shows the problems instead of waiting (macros/serve_error.py)
+            self.catalogue, self.output, self.assets = None, SiteOutput(), AssetWriter([])
+            config.nav = []
+            config.extra["mentor_footer"] = {"statement": None, "organisation": ""}  # the theme's own 404 page
+            return config
+        config.nav = _insert_nav(config.nav, _escape_titles(self.output.nav))
+        if config.nav and NEWS_PAGE not in str(config.nav):
+            config.nav.append({NEWS_TITLE: NEWS_PAGE})
+        self._configure_look(config)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> None:
+        """The catalogue, the generated pages and the list of assets; _Broken on any problem."""
         try:
             self.catalogue = load_catalogue(self.root)
         except ProblemsError as exc:
-            raise PluginError(f"Programmerne kan ikke bygges:\n{exc}") from None
+            raise _Broken("Programmerne kan ikke bygges", exc) from None
         for warning in self.catalogue.warnings:
             log.warning(warning.format())
         paper, font = self.config.booklet_paper, self.config.booklet_font
@@ -98,12 +125,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             self.output = render_site(self.catalogue, config.site_url)
             self.assets = AssetWriter(asset_paths(self.catalogue))
         except ProblemsError as exc:
-            raise PluginError(f"Sitet kan ikke bygges:\n{exc}") from None
-        config.nav = _insert_nav(config.nav, _escape_titles(self.output.nav))
-        if config.nav and NEWS_PAGE not in str(config.nav):
-            config.nav.append({NEWS_TITLE: NEWS_PAGE})
-        self._configure_look(config)
-        return config
+            raise _Broken("Sitet kan ikke bygges", exc) from None
 
     def _configure_look(self, config: MkDocsConfig) -> None:
         """Logo, colours and the legal footer from the plugin's settings (macros/brand.py, legal.py)."""
@@ -126,6 +148,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.broken is not None:  # only the theme's assets; on_post_build writes the error page
+            return Files([file for file in files if not file.is_documentation_page()])
         docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
         for page in self.output.pages:
             # Pages outside the nav (cohorts) are reached from an index page; say so, or strict fails.
@@ -148,6 +172,11 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.broken is not None:
+            page = error_page(self.broken.heading, self.broken.error.problems)
+            for name in ERROR_PAGES:
+                Path(config.site_dir, name).write_text(page, encoding="utf-8")
+            return
         try:
             self.assets.finish()
         except ProblemsError as exc:
@@ -223,6 +252,14 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         server.watch(str(self.root / "programmes"))
         server.watch(str(Path(__file__).parent / "templates"))
         return server
+
+
+class _Broken(Exception):
+    """The site cannot be built: a heading for the message and the problems."""
+
+    def __init__(self, heading: str, error: ProblemsError) -> None:
+        super().__init__(heading)
+        self.heading, self.error = heading, error
 
 
 class _WrittenByWorker(File):
