@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,11 +43,10 @@ from .news import (
     subjects,
 )
 from .offline import is_offline_build, local_polyfills, offline_zip_name
-from .pages import INDEX
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
 from .serve_error import ERROR_PAGES, error_page
-from .site import SiteOutput, render_site
+from .site import SiteOutput, escape_titles, insert_nav, nav_titles, render_site
 from .site_macros import render_page_macros
 
 log = logging.getLogger("mkdocs.plugins.mentor")
@@ -104,7 +102,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             config.nav = []
             config.extra["mentor_footer"] = {"statement": None, "organisation": ""}  # the theme's own 404 page
             return config
-        config.nav = _insert_nav(config.nav, _escape_titles(self.output.nav))
+        config.nav = insert_nav(config.nav, escape_titles(self.output.nav))
         if config.nav and NEWS_PAGE not in str(config.nav):
             config.nav.append({NEWS_TITLE: NEWS_PAGE})
         self._configure_look(config)
@@ -202,7 +200,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
             return  # a hand-written nyt.md wins
         hand_written = [f for f in files.documentation_pages() if not f.generated_by]
-        named = _nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
+        named = nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
         titles = {f.src_uri: named.get(f.src_uri) or first_heading(f.content_string, f.name) for f in hand_written}
         found = changes(recent, subjects(self.catalogue, docs, titles))
         page = File.generated(config, NEWS_PAGE, content=news_markdown(found))
@@ -267,34 +265,3 @@ class _WrittenByWorker(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
-
-
-def _insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:
-    """Replace the nav entry that points at the programme index with the generated section."""
-    if not nav:
-        return [{"Ordninger": generated}]
-    out = []
-    for item in nav:
-        if isinstance(item, dict) and list(item.values()) == [INDEX]:
-            out.append({next(iter(item)): generated})
-        else:
-            out.append(item)
-    return out
-
-
-def _nav_titles(nav: Any) -> dict[str, str]:
-    """The titles mkdocs.yml's nav gives pages, by their path in docs/."""
-    found: dict[str, str] = {}
-    for item in nav if isinstance(nav, list) else []:
-        for title, target in item.items() if isinstance(item, dict) else []:
-            found.update({target: title} if isinstance(target, str) else _nav_titles(target))
-    return found
-
-
-def _escape_titles(nav: Any) -> Any:
-    """HTML-escape nav titles: the theme prints them unescaped, and names come from YAML."""
-    if isinstance(nav, list):
-        return [_escape_titles(item) for item in nav]
-    if isinstance(nav, dict):
-        return {str(escape(title)): _escape_titles(target) for title, target in nav.items()}
-    return nav

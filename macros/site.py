@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
+
 from .catalogue import Catalogue
 from .cohort_pages import export_cohort_calendars, render_cohort_lists, render_cohort_pages
 from .coordinator_pages import export_coordinator_calendars, render_coordinator_pages
 from .documents import export_documents
 from .export import DocumentOptions
-from .pages import Asset, Page, navigation, render_pages
+from .pages import INDEX, Asset, Page, navigation, render_pages
 
 
 @dataclass
@@ -40,3 +42,34 @@ def export_assets(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]
     """Every published file that is not a page: calendars, booklets and documents."""
     calendars = export_cohort_calendars(catalogue) + export_coordinator_calendars(catalogue)
     return calendars + export_documents(catalogue, options)
+
+
+def insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:
+    """Replace the nav entry that points at the programme index with the generated section."""
+    if not nav:
+        return [{"Ordninger": generated}]
+    out = []
+    for item in nav:
+        if isinstance(item, dict) and list(item.values()) == [INDEX]:
+            out.append({next(iter(item)): generated})
+        else:
+            out.append(item)
+    return out
+
+
+def nav_titles(nav: Any) -> dict[str, str]:
+    """The titles mkdocs.yml's nav gives pages, by their path in docs/."""
+    found: dict[str, str] = {}
+    for item in nav if isinstance(nav, list) else []:
+        for title, target in item.items() if isinstance(item, dict) else []:
+            found.update({target: title} if isinstance(target, str) else nav_titles(target))
+    return found
+
+
+def escape_titles(nav: Any) -> Any:
+    """HTML-escape nav titles: the theme prints them unescaped, and names come from YAML."""
+    if isinstance(nav, list):
+        return [escape_titles(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(escape(title)): escape_titles(target) for title, target in nav.items()}
+    return nav
