@@ -45,7 +45,7 @@ from .news import (
 from .offline import is_offline_build, local_polyfills, offline_zip_name
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
-from .serve_error import ERROR_PAGES, error_page
+from .serve_error import ERROR_PAGES, error_markdown, error_page
 from .site import SiteOutput, escape_titles, insert_nav, nav_titles, render_site
 from .site_macros import render_page_macros
 
@@ -233,7 +233,10 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         try:
             return render_page_macros(markdown, self.catalogue, page.file.src_uri, self.site_settings(config))
         except ProblemsError as exc:
-            raise PluginError(str(exc)) from None
+            if not self.serving:
+                raise PluginError(str(exc)) from None
+            log.error(str(exc))
+            return error_markdown(exc.problems)  # the preview shows the error on the page itself
 
     def site_settings(self, config: MkDocsConfig) -> dict[str, str]:
         """Settings that hand-written pages' macros may show (macros/site_macros.py)."""

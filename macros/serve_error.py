@@ -51,6 +51,12 @@ def error_page(heading: str, problems: Sequence[Problem]) -> str:
     return _PAGE.format(seconds=RELOAD_SECONDS, heading=escape(heading), what=what, items=items)
 
 
+def error_markdown(problems: Sequence[Problem]) -> str:
+    """The same list as a page of its own, for a hand-written page whose macros fail."""
+    items = "\n".join(f"    - {_item(problem)}" for problem in problems)
+    return f'# Siden kan ikke bygges\n\n!!! failure "Ret fejlen, og gem filen"\n\n{items}\n'
+
+
 def _item(problem: Problem) -> str:
     """One problem: `file:line:column`, the key and the message, escaped and free of control characters."""
     where = f"{printable(problem.file)}:{problem.line}:{problem.column}"

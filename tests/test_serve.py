@@ -94,6 +94,14 @@ def test_serve_shows_a_build_error_in_the_browser_until_it_is_fixed(tmp_path: Pa
         assert _shows(page, "Gruppementorordning", 120), "the real page did not come back after the fix"
         source.write_text(good.replace("model: group", "modle: group"), encoding="utf-8")  # broken on a rebuild
         assert _shows(page, "Håndbogen kan ikke bygges", 120), "no error page after a rebuild failed"
+        source.write_text(good, encoding="utf-8")
+        models = project / "docs" / "modeller.md"
+        text = models.read_text(encoding="utf-8")
+        models.write_text(text.replace("model_comparison()", "model_comparisonn()"), encoding="utf-8")
+        assert _shows(f"{base}modeller/", "Siden kan ikke bygges", 120), "no error for a broken macro"
+        assert "docs/modeller.md:" in _page(f"{base}modeller/") and "Gruppementorordning" in _page(page)
+        models.write_text(text, encoding="utf-8")
+        assert _shows(f"{base}modeller/", "Hvor står teksten?", 120), "the page did not come back after the fix"
     finally:
         server.terminate()
         server.wait(timeout=10)
