@@ -43,6 +43,7 @@ from .news import (
     subjects,
 )
 from .offline import is_offline_build, local_polyfills, offline_zip_name
+from .pages import shared_edit_url
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
 from .serve_error import ERROR_PAGES, error_markdown, error_page
@@ -120,7 +121,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.options = DocumentOptions(paper, font, default_cache_dir(self.root))
         try:
             check_assets(self.catalogue, self.options)
-            self.output = render_site(self.catalogue, config.site_url)
+            self.output = render_site(self.catalogue, config.site_url, self.shared_url(config))
             self.assets = AssetWriter(asset_paths(self.catalogue))
         except ProblemsError as exc:
             raise _Broken("Sitet kan ikke bygges", exc) from None
@@ -241,7 +242,13 @@ class MentorPlugin(BasePlugin[MentorConfig]):
     def site_settings(self, config: MkDocsConfig) -> dict[str, str]:
         """Settings that hand-written pages' macros may show (macros/site_macros.py)."""
         offline = "yes" if is_offline_build() else ""
-        return {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name(), "offline_copy": offline}
+        settings = {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name(), "offline_copy": offline}
+        return {**settings, "shared_edit_url": self.shared_url(config)}
+
+    def shared_url(self, config: MkDocsConfig) -> str:
+        """The edit link of programmes/_faelles.yaml, for the notes on pages with inherited texts."""
+        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        return shared_edit_url(config.repo_url, config.edit_uri, docs_to_root)
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         return repair_theme_html(output)  # valid HTML on every page, see macros/htmlrepair.py

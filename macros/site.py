@@ -29,9 +29,10 @@ class SiteOutput:
     nav: list[Any] = field(default_factory=list)
 
 
-def render_site(catalogue: Catalogue, site_url: str | None = None) -> SiteOutput:
-    """Every generated page of a validated catalogue, and the navigation (site_url: mkdocs.yml's)."""
-    pages = render_pages(catalogue) + render_cohort_lists(catalogue)
+def render_site(catalogue: Catalogue, site_url: str | None = None, shared_url: str = "") -> SiteOutput:
+    """Every generated page of a validated catalogue, and the navigation (site_url: mkdocs.yml's;
+    shared_url: the edit link of programmes/_faelles.yaml, see pages.shared_edit_url)."""
+    pages = render_pages(catalogue, shared_url) + render_cohort_lists(catalogue)
     nav = navigation(catalogue, pages)
     pages += render_cohort_pages(catalogue, site_url)  # after the nav: reached from the lists, not the nav
     pages += render_coordinator_pages(catalogue)  # evaluation and coordinator pages, linked from each cohort page

@@ -28,7 +28,7 @@ from .history import changed_meta, last_changed, page_inputs, scan_history
 from .legal import WAS_PAGE, statement_problem, was_page
 from .news import FEED, NEWS_PAGE, NEWS_TITLE, RECENT, atom_feed, changes, first_heading, is_text, news_markdown
 from .news import subjects as news_subjects
-from .pages import Page
+from .pages import Page, shared_edit_url
 from .problems import Problem, ProblemsError
 from .publish import asset_paths, check_assets, write_assets
 from .site import escape_titles, insert_nav, nav_titles, render_site
@@ -64,9 +64,10 @@ def export_docs(root: Path, dest: Path) -> list[str]:
     paper, font = mentor.get("booklet_paper", "a5"), mentor.get("booklet_font", BUNDLED_FONTS[0])
     options = DocumentOptions(paper, font, default_cache_dir(root))
     check_assets(catalogue, options)
-    output = render_site(catalogue, config.get("site_url"))
+    shared_url = shared_edit_url(config.get("repo_url"), config.get("edit_uri"), "..")  # docs/ in the project root
+    output = render_site(catalogue, config.get("site_url"), shared_url)
     docs = _fresh_folder(root, dest)
-    pages, texts = _hand_written(root, docs, catalogue, config)
+    pages, texts = _hand_written(docs, catalogue, config, shared_url)
     pages.update({page.path: page.markdown for page in output.pages})
     nav = insert_nav(config.get("nav"), escape_titles(output.nav))
     sources: dict[str, tuple[str, ...]] = {path: (f"{DOCS}/{path}",) for path in texts}
@@ -102,10 +103,11 @@ def _fresh_folder(root: Path, dest: Path) -> Path:
 
 
 def _hand_written(
-    root: Path, docs: Path, catalogue: Catalogue, config: dict[str, Any]
+    docs: Path, catalogue: Catalogue, config: dict[str, Any], shared_url: str
 ) -> tuple[dict[str, str], dict[str, str]]:
     """The hand-written pages with their macros expanded, and their own texts, by path in docs/."""
     site = {"repo_url": config.get("repo_url") or "", "offline_zip": "", "offline_copy": ""}
+    site["shared_edit_url"] = shared_url
     paths = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     texts = {path: (docs / path).read_text(encoding="utf-8") for path in paths}
     return {path: render_page_macros(text, catalogue, path, site) for path, text in texts.items()}, texts
