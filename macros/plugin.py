@@ -47,14 +47,20 @@ from .pages import shared_edit_url
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
 from .serve_error import ERROR_PAGES, error_markdown, error_page
-from .site import SiteOutput, escape_titles, insert_nav, nav_titles, render_site
+from .site import (
+    ABOUT_PAGE,
+    BRAND_CSS,
+    LOOK_CSS,
+    PRIVACY_ANCHOR,
+    SiteOutput,
+    escape_titles,
+    insert_nav,
+    nav_titles,
+    render_site,
+)
 from .site_macros import render_page_macros
 
 log = logging.getLogger("mkdocs.plugins.mentor")
-BRAND_CSS = "assets/stylesheets/brand.css"  # made from the colour settings
-LOOK_CSS = "assets/stylesheets/look.css"  # overrides/: cards, timelines, tables on phones, footer
-ABOUT_PAGE = "om-haandbogen.md"
-PRIVACY_ANCHOR = "hvad-sitet-gemmer"  # the heading on »Om håndbogen« that says what the site stores
 
 
 class MentorConfig(Config):

@@ -20,6 +20,11 @@ from .documents import export_documents
 from .export import DocumentOptions
 from .pages import INDEX, Asset, Page, navigation, render_pages
 
+BRAND_CSS = "assets/stylesheets/brand.css"  # made from the colour settings
+LOOK_CSS = "assets/stylesheets/look.css"  # overrides/: cards, timelines, tables on phones, footer
+ABOUT_PAGE = "om-haandbogen.md"
+PRIVACY_ANCHOR = "hvad-sitet-gemmer"  # the heading on »Om håndbogen« that says what the site stores
+
 
 @dataclass
 class SiteOutput:

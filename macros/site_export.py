@@ -31,16 +31,12 @@ from .news import subjects as news_subjects
 from .pages import Page, shared_edit_url
 from .problems import Problem, ProblemsError
 from .publish import asset_paths, check_assets, write_assets
-from .site import escape_titles, insert_nav, nav_titles, render_site
+from .site import ABOUT_PAGE, BRAND_CSS, LOOK_CSS, PRIVACY_ANCHOR, escape_titles, insert_nav, nav_titles, render_site
 from .site_macros import render_page_macros
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
 OVERRIDES = "overrides"
-BRAND_CSS = "assets/stylesheets/brand.css"  # the plugin's names (macros/plugin.py)
-LOOK_CSS = "assets/stylesheets/look.css"
-ABOUT_PAGE = "om-haandbogen.md"
-PRIVACY_ANCHOR = "hvad-sitet-gemmer"
 PLUGIN_ONLY = ("mentor", "offline")  # offline: only for `mentor build`'s zip
 
 
