@@ -30,6 +30,8 @@ class ProgrammeEntry:
     slug: str
     source: str  # path relative to the project root, e.g. programmes/gruppementor.yaml
     programme: Programme
+    # Top-level fields with at least one value from programmes/_faelles.yaml, for the pages' source notes.
+    inherited: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,12 @@ def validate_programme(
     problems.extend(inherited_role_texts(doc, merged, shared))
     programme = _own_roles(programme, doc)
     problems.extend(programme_warnings(programme, _kept(merged, programme)))
-    return ProgrammeEntry(slug, doc.file, programme)
+    return ProgrammeEntry(slug, doc.file, programme, _inherited(merged, doc))
+
+
+def _inherited(merged: Document, doc: Document) -> frozenset[str]:
+    """The top-level fields where some value came from the shared file, not the programme's own."""
+    return frozenset(str(path[0]) for path, mark in merged.marks.items() if path and mark.file != doc.file)
 
 
 def _kept(merged: Document, programme: Programme) -> Document:

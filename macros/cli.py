@@ -77,6 +77,8 @@ def build_parser() -> DanishParser:
     schema = _command(commands, "schema", "skriv JSON Schema til editorerne", run_schema)
     schema.add_argument("--check", action="store_true", help="skriv intet; fejl, hvis filerne ikke er opdaterede")
     _add_build(commands)
+    export = _command(commands, "export-docs", "skriv hele sitets kilde til almindelig MkDocs", run_export_docs)
+    export.add_argument("dir", type=Path, metavar="MAPPE", help="en ny eller tom mappe, kilden skrives i")
     from .cli_coordinator import add_coordinator_commands  # match, timer, diplomer (issue 12)
 
     add_coordinator_commands(commands, _command)
@@ -240,6 +242,19 @@ def run_build(args: argparse.Namespace) -> int:
     offline = not (args.for_files or args.no_offline_zip)
     built = export_site(args.root, site_dir, strict=args.strict, for_files=args.for_files, offline_zip=offline)
     return 0 if built else 1
+
+
+def run_export_docs(args: argparse.Namespace) -> int:
+    """Skriv sitets kilde, så almindelig MkDocs med Material kan bygge det uden mentor-pluginet.
+
+    Mappen får docs/ (håndskrevne sider med makroerne udfyldt, de lavede sider, kalendere,
+    hæfter og dokumenter), overrides/ og en mkdocs.yml uden pluginet. Byg den med
+    `mkdocs build --strict` i mappen."""
+    from .site_export import export_docs
+
+    pages = export_docs(args.root, args.dir)
+    print(f"Skrev {len(pages)} sider og deres filer i {args.dir}; byg med `mkdocs build --strict` i mappen.")
+    return 0
 
 
 def run_admin(args: argparse.Namespace) -> int:

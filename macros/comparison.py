@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .catalogue import Catalogue, ProgrammeEntry
+from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue, ProgrammeEntry
 from .hours import model_hours_text
 from .model import ModelDescription, Programme
 from .render import every_weeks, hours_range, number_words, render_template
+
+SHARED_SOURCE = f"{PROGRAMMES_DIR}/{SHARED_FILE}"
 
 ASPECTS = (
     "Hvem deltager",
@@ -41,10 +43,23 @@ class Column:
     facts: tuple[str, ...]
 
 
-def model_comparison(catalogue: Catalogue, base: str = "") -> Markup:
+def model_comparison(catalogue: Catalogue, base: str = "", shared_url: str = "") -> Markup:
     """The four models side by side, from the programmes that use them."""
     columns = [_column(model, _example(catalogue, model), base) for model in catalogue.shared.models]
-    return Markup(render_template("partials/comparison.html.j2", aspects=ASPECTS, columns=columns))
+    table = render_template("partials/comparison.html.j2", aspects=ASPECTS, columns=columns)
+    return Markup(table + _source_note(catalogue, shared_url))
+
+
+def _source_note(catalogue: Catalogue, shared_url: str) -> str:
+    """Which file holds which part: the page's edit link only leads to docs/modeller.md."""
+    used = [e for model in catalogue.shared.models if (e := _example(catalogue, model)) is not None]
+    files = " og ".join(dict.fromkeys(f"`{e.source}`" for e in used)) or "programfilerne"
+    shared = f"[`{SHARED_SOURCE}`]({escape(shared_url)})" if shared_url else f"`{SHARED_SOURCE}`"
+    return (
+        f'\n\n!!! note "Hvor står teksten?"\n'
+        f"    Modellernes beskrivelser står under `models` i {shared}. Tallene for en model, som en "
+        f"ordning bruger, kommer fra ordningens egen fil: {files}.\n"
+    )
 
 
 def _example(catalogue: Catalogue, model: ModelDescription) -> ProgrammeEntry | None:

@@ -57,7 +57,7 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     check_markers(catalogue)
     cache = Cache(options.cache_dir)
     chapters = [render_chapters(entry) for entry in catalogue.programmes]
-    bodies = cache.run([c.job() for c in chapters])
+    bodies = cache.run([c.job() for c in chapters], "Hæfternes kapitler")
     changed = programme_changes(catalogue)
     typst = [
         job
@@ -66,14 +66,14 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     ]
     office = [(render_bundle(entry), kind) for entry in catalogue.programmes for kind, _ in OFFICE_FORMATS]
     # Typst holds the interpreter while it sets a booklet; pandoc runs in its own process meanwhile.
-    results = iter(cache.run([*typst, *(bundle.job(kind) for bundle, kind in office)]))
+    results = iter(cache.run([*typst, *(bundle.job(kind) for bundle, kind in office)], "Hæfter og skabeloner"))
     outputs = [Asset(b.path, next(results), c.entry.source) for c in chapters for b in c.booklets]
     masters: dict[tuple[str, str, str], bytes] = {}
     for bundle, kind in office:
         masters.update(bundle.masters(kind, next(results)))
     copies = [copy for entry in catalogue.programmes for copy in _blank_copies(entry, masters)]
     copies += cohort_fills(catalogue, masters)
-    contents = cache.run([copy.job for copy in copies])
+    contents = cache.run([copy.job for copy in copies], "Udfyldte dokumenter")
     outputs += [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
     cache.prune()
     return outputs

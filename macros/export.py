@@ -28,6 +28,7 @@ import typst
 
 from .fill import patch_zip
 from .problems import Problem, ProblemsError
+from .progress import track
 
 RESOURCES = Path(__file__).parent / "resources"
 CACHE_DIR = ".cache/documents"
@@ -78,13 +79,20 @@ class Cache:
             digest.update(len(data).to_bytes(8, "big") + data)
         return self.folder / f"{digest.hexdigest()}.bin"
 
-    def run(self, jobs: Sequence[Job]) -> list[bytes]:
-        """Each job's result: from the cache, or made (in parallel) and stored."""
+    def run(self, jobs: Sequence[Job], phase: str = "Hæfter og dokumenter") -> list[bytes]:
+        """Each job's result: from the cache, or made (in parallel) and stored.
+
+        The files that must be made are reported as `phase` (macros/progress.py), so
+        `mentor build` can show how far a cold build has come.
+        """
         paths = [self.path(job.key) for job in jobs]
         self.used.update(p for p in paths if p is not None)
         todo = [i for i, p in enumerate(paths) if p is None or not p.exists()]
+        made: dict[int, bytes] = {}
         with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-            made = dict(zip(todo, pool.map(lambda i: jobs[i].make(), todo), strict=True))
+            results_in_order = pool.map(lambda i: jobs[i].make(), todo)
+            for i in track(phase, todo) if todo else ():  # reported as each result arrives
+                made[i] = next(results_in_order)
         results = []
         for i, path in enumerate(paths):
             if i in made:

@@ -6,14 +6,16 @@ another site generator.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
+from urllib.parse import quote, urljoin
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, ProgrammeEntry
+from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue, ProgrammeEntry
 from .downloads import programme_downloads
 from .model import Programme
 from .plans import method_marks, method_timeline
@@ -23,6 +25,18 @@ from .words import role_title, words
 SECTION = "programmer"
 SETTINGS_PAGE = "arbejdstid-og-data.md"  # a guidance page whose facts come from the programme file
 INDEX = f"{SECTION}/index.md"
+SHARED_SOURCE = f"{PROGRAMMES_DIR}/{SHARED_FILE}"
+# The top-level programme fields whose texts a page shows, for its note on inherited texts.
+PAGE_FIELDS: dict[str, tuple[str, ...]] = {
+    "index.md": ("about",),
+    "roller.md": ("roles",),
+    "laeringssprog.md": ("learning_languages_intro", "learning_languages"),
+    "moedeguide.md": ("meeting_guide",),
+    "kontrakt.md": ("contract",),
+    "aftale.md": ("contract",),
+    "fortrolighed.md": ("confidentiality",),
+    "tovholdere.md": ("coordination",),
+}
 
 
 @dataclass(frozen=True)
@@ -163,15 +177,18 @@ PROGRAMME_PAGES = [
 ]
 
 
-def render_pages(catalogue: Catalogue) -> list[Page]:
-    """Every generated page: the programme index and each programme's pages."""
+def render_pages(catalogue: Catalogue, shared_url: str = "") -> list[Page]:
+    """Every generated page: the programme index and each programme's pages.
+
+    `shared_url` is the edit link of programmes/_faelles.yaml, for the notes on inherited texts.
+    """
     pages = [_render_index(catalogue)]
     for entry in catalogue.programmes:
-        pages.extend(render_programme_pages(entry))
+        pages.extend(render_programme_pages(entry, shared_url))
     return pages
 
 
-def render_programme_pages(entry: ProgrammeEntry) -> list[Page]:
+def render_programme_pages(entry: ProgrammeEntry, shared_url: str = "") -> list[Page]:
     """The pages of one programme, in reading order."""
     specs = [spec for spec in PROGRAMME_PAGES if spec.applies(entry.programme)]
     context = programme_context(entry, specs)
@@ -179,11 +196,30 @@ def render_programme_pages(entry: ProgrammeEntry) -> list[Page]:
         Page(
             programme_page_path(entry.slug, spec.name),
             spec.title,
-            render_template(spec.template, **context),
+            render_template(spec.template, **context) + source_note(entry, spec.name, shared_url),
             f"macros/templates/{spec.template}" if spec.guidance and spec.name != SETTINGS_PAGE else entry.source,
         )
         for spec in specs
     ]
+
+
+def source_note(entry: ProgrammeEntry, page: str, shared_url: str = "") -> str:
+    """A closing note on a page that shows inherited texts: which file holds which part.
+
+    The page's edit link leads to the programme file (where a field is overridden);
+    the note says which of its texts stand in the shared file instead.
+    """
+    inherited = [name for name in PAGE_FIELDS.get(page, ()) if name in entry.inherited]
+    if not inherited:
+        return ""
+    fields = " og ".join(f"`{name}`" for name in inherited)
+    shared = f"[`{SHARED_SOURCE}`]({shared_url})" if shared_url else f"`{SHARED_SOURCE}`"
+    return (
+        f'\n\n!!! note "Hvor står teksten?"\n'
+        f"    Siden er lavet ud fra `{entry.source}`. Det, programmet ikke selv skriver under {fields}, "
+        f"er fælles for alle ordninger og står i {shared}. Skriv feltet i `{entry.source}`, "
+        "hvis ordningen skal have sin egen tekst.\n"
+    )
 
 
 def programme_page_path(slug: str, name: str = "index.md") -> str:
@@ -272,3 +308,11 @@ def _render_index(catalogue: Catalogue) -> Page:
     markdown = render_template("programmes_index.md.j2", programme_list=programme_list(catalogue, base="../"))
     # Its own words live in the template, so that is where its edit link leads.
     return Page(INDEX, "Ordninger", markdown, "macros/templates/programmes_index.md.j2")
+
+
+def shared_edit_url(repo_url: str | None, edit_uri: str | None, docs_to_root: str) -> str:
+    """The edit link of programmes/_faelles.yaml, made the way MkDocs makes a page's ("" without a repo)."""
+    if not repo_url or not edit_uri:
+        return ""
+    base = urljoin(repo_url if repo_url.endswith("/") else f"{repo_url}/", edit_uri)
+    return urljoin(base if base.endswith("/") else f"{base}/", quote(posixpath.join(docs_to_root, SHARED_SOURCE)))

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,17 +43,24 @@ from .news import (
     subjects,
 )
 from .offline import is_offline_build, local_polyfills, offline_zip_name
-from .pages import INDEX
+from .pages import shared_edit_url
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
-from .site import SiteOutput, render_site
+from .serve_error import ERROR_PAGES, error_markdown, error_page
+from .site import (
+    ABOUT_PAGE,
+    BRAND_CSS,
+    LOOK_CSS,
+    PRIVACY_ANCHOR,
+    SiteOutput,
+    escape_titles,
+    insert_nav,
+    nav_titles,
+    render_site,
+)
 from .site_macros import render_page_macros
 
 log = logging.getLogger("mkdocs.plugins.mentor")
-BRAND_CSS = "assets/stylesheets/brand.css"  # made from the colour settings
-LOOK_CSS = "assets/stylesheets/look.css"  # overrides/: cards, timelines, tables on phones, footer
-ABOUT_PAGE = "om-haandbogen.md"
-PRIVACY_ANCHOR = "hvad-hjemmesiden-gemmer"  # the id docs/om-haandbogen.md gives »Hvad hjemmesiden gemmer«
 
 
 class MentorConfig(Config):
@@ -82,28 +88,49 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.assets = AssetWriter([])  # calendars and documents, made while MkDocs renders the pages
         self.brand_css = ""
         self.about: File | None = None
+        self.serving = False  # under `mkdocs serve`: show build errors in the browser
+        self.broken: _Broken | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.broken = None
+        try:
+            self._load(config)
+        except _Broken as exc:
+            if not self.serving:
+                raise PluginError(f"{exc.heading}:\n{exc.error}") from None
+            log.error(f"{exc.heading}:\n{exc.error}")
+            self.broken = exc  # the preview shows the problems instead of waiting (macros/serve_error.py)
+            self.catalogue, self.output, self.assets = None, SiteOutput(), AssetWriter([])
+            config.nav = []
+            config.extra["mentor_footer"] = {"statement": None, "organisation": ""}  # the theme's own 404 page
+            return config
+        config.nav = insert_nav(config.nav, escape_titles(self.output.nav))
+        if config.nav and NEWS_PAGE not in str(config.nav):
+            config.nav.append({NEWS_TITLE: NEWS_PAGE})
+        self._configure_look(config)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> None:
+        """The catalogue, the generated pages and the list of assets; _Broken on any problem."""
         try:
             self.catalogue = load_catalogue(self.root)
         except ProblemsError as exc:
-            raise PluginError(f"Programmerne kan ikke bygges:\n{exc}") from None
+            raise _Broken("Programmerne kan ikke bygges", exc) from None
         for warning in self.catalogue.warnings:
             log.warning(warning.format())
         paper, font = self.config.booklet_paper, self.config.booklet_font
         self.options = DocumentOptions(paper, font, default_cache_dir(self.root))
         try:
             check_assets(self.catalogue, self.options)
-            self.output = render_site(self.catalogue, config.site_url)
+            self.output = render_site(self.catalogue, config.site_url, self.shared_url(config))
             self.assets = AssetWriter(asset_paths(self.catalogue))
         except ProblemsError as exc:
-            raise PluginError(f"Sitet kan ikke bygges:\n{exc}") from None
-        config.nav = _insert_nav(config.nav, _escape_titles(self.output.nav))
-        if config.nav and NEWS_PAGE not in str(config.nav):
-            config.nav.append({NEWS_TITLE: NEWS_PAGE})
-        self._configure_look(config)
-        return config
+            raise _Broken("Sitet kan ikke bygges", exc) from None
 
     def _configure_look(self, config: MkDocsConfig) -> None:
         """Logo, colours and the legal footer from the plugin's settings (macros/brand.py, legal.py)."""
@@ -126,6 +153,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.broken is not None:  # only the theme's assets; on_post_build writes the error page
+            return Files([file for file in files if not file.is_documentation_page()])
         docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
         for page in self.output.pages:
             # Pages outside the nav (cohorts) are reached from an index page; say so, or strict fails.
@@ -148,6 +177,11 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.broken is not None:
+            page = error_page(self.broken.heading, self.broken.error.problems)
+            for name in ERROR_PAGES:
+                Path(config.site_dir, name).write_text(page, encoding="utf-8")
+            return
         try:
             self.assets.finish()
         except ProblemsError as exc:
@@ -173,7 +207,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
             return  # a hand-written nyt.md wins
         hand_written = [f for f in files.documentation_pages() if not f.generated_by]
-        named = _nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
+        named = nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
         titles = {f.src_uri: named.get(f.src_uri) or first_heading(f.content_string, f.name) for f in hand_written}
         found = changes(recent, subjects(self.catalogue, docs, titles))
         page = File.generated(config, NEWS_PAGE, content=news_markdown(found))
@@ -206,12 +240,21 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         try:
             return render_page_macros(markdown, self.catalogue, page.file.src_uri, self.site_settings(config))
         except ProblemsError as exc:
-            raise PluginError(str(exc)) from None
+            if not self.serving:
+                raise PluginError(str(exc)) from None
+            log.error(str(exc))
+            return error_markdown(exc.problems)  # the preview shows the error on the page itself
 
     def site_settings(self, config: MkDocsConfig) -> dict[str, str]:
         """Settings that hand-written pages' macros may show (macros/site_macros.py)."""
         offline = "yes" if is_offline_build() else ""
-        return {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name(), "offline_copy": offline}
+        settings = {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name(), "offline_copy": offline}
+        return {**settings, "shared_edit_url": self.shared_url(config)}
+
+    def shared_url(self, config: MkDocsConfig) -> str:
+        """The edit link of programmes/_faelles.yaml, for the notes on pages with inherited texts."""
+        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        return shared_edit_url(config.repo_url, config.edit_uri, docs_to_root)
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         return repair_theme_html(output)  # valid HTML on every page, see macros/htmlrepair.py
@@ -225,39 +268,16 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         return server
 
 
+class _Broken(Exception):
+    """The site cannot be built: a heading for the message and the problems."""
+
+    def __init__(self, heading: str, error: ProblemsError) -> None:
+        super().__init__(heading)
+        self.heading, self.error = heading, error
+
+
 class _WrittenByWorker(File):
     """A calendar or document: listed for MkDocs' link checks, written by the asset worker."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
-
-
-def _insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:
-    """Replace the nav entry that points at the programme index with the generated section."""
-    if not nav:
-        return [{"Ordninger": generated}]
-    out = []
-    for item in nav:
-        if isinstance(item, dict) and list(item.values()) == [INDEX]:
-            out.append({next(iter(item)): generated})
-        else:
-            out.append(item)
-    return out
-
-
-def _nav_titles(nav: Any) -> dict[str, str]:
-    """The titles mkdocs.yml's nav gives pages, by their path in docs/."""
-    found: dict[str, str] = {}
-    for item in nav if isinstance(nav, list) else []:
-        for title, target in item.items() if isinstance(item, dict) else []:
-            found.update({target: title} if isinstance(target, str) else _nav_titles(target))
-    return found
-
-
-def _escape_titles(nav: Any) -> Any:
-    """HTML-escape nav titles: the theme prints them unescaped, and names come from YAML."""
-    if isinstance(nav, list):
-        return [_escape_titles(item) for item in nav]
-    if isinstance(nav, dict):
-        return {str(escape(title)): _escape_titles(target) for title, target in nav.items()}
-    return nav

@@ -11,12 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import escape
+
 from .catalogue import Catalogue
 from .cohort_pages import export_cohort_calendars, render_cohort_lists, render_cohort_pages
 from .coordinator_pages import export_coordinator_calendars, render_coordinator_pages
 from .documents import export_documents
 from .export import DocumentOptions
-from .pages import Asset, Page, navigation, render_pages
+from .pages import INDEX, Asset, Page, navigation, render_pages
+
+BRAND_CSS = "assets/stylesheets/brand.css"  # made from the colour settings
+LOOK_CSS = "assets/stylesheets/look.css"  # overrides/: cards, timelines, tables on phones, footer
+ABOUT_PAGE = "om-haandbogen.md"
+PRIVACY_ANCHOR = "hvad-hjemmesiden-gemmer"  # the id docs/om-haandbogen.md gives »Hvad hjemmesiden gemmer«
 
 
 @dataclass
@@ -27,9 +34,10 @@ class SiteOutput:
     nav: list[Any] = field(default_factory=list)
 
 
-def render_site(catalogue: Catalogue, site_url: str | None = None) -> SiteOutput:
-    """Every generated page of a validated catalogue, and the navigation (site_url: mkdocs.yml's)."""
-    pages = render_pages(catalogue) + render_cohort_lists(catalogue)
+def render_site(catalogue: Catalogue, site_url: str | None = None, shared_url: str = "") -> SiteOutput:
+    """Every generated page of a validated catalogue, and the navigation (site_url: mkdocs.yml's;
+    shared_url: the edit link of programmes/_faelles.yaml, see pages.shared_edit_url)."""
+    pages = render_pages(catalogue, shared_url) + render_cohort_lists(catalogue)
     nav = navigation(catalogue, pages)
     pages += render_cohort_pages(catalogue, site_url)  # after the nav: reached from the lists, not the nav
     pages += render_coordinator_pages(catalogue)  # evaluation and coordinator pages, linked from each cohort page
@@ -40,3 +48,34 @@ def export_assets(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]
     """Every published file that is not a page: calendars, booklets and documents."""
     calendars = export_cohort_calendars(catalogue) + export_coordinator_calendars(catalogue)
     return calendars + export_documents(catalogue, options)
+
+
+def insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:
+    """Replace the nav entry that points at the programme index with the generated section."""
+    if not nav:
+        return [{"Ordninger": generated}]
+    out = []
+    for item in nav:
+        if isinstance(item, dict) and list(item.values()) == [INDEX]:
+            out.append({next(iter(item)): generated})
+        else:
+            out.append(item)
+    return out
+
+
+def nav_titles(nav: Any) -> dict[str, str]:
+    """The titles mkdocs.yml's nav gives pages, by their path in docs/."""
+    found: dict[str, str] = {}
+    for item in nav if isinstance(nav, list) else []:
+        for title, target in item.items() if isinstance(item, dict) else []:
+            found.update({target: title} if isinstance(target, str) else nav_titles(target))
+    return found
+
+
+def escape_titles(nav: Any) -> Any:
+    """HTML-escape nav titles: the theme prints them unescaped, and names come from YAML."""
+    if isinstance(nav, list):
+        return [escape_titles(item) for item in nav]
+    if isinstance(nav, dict):
+        return {str(escape(title)): escape_titles(target) for title, target in nav.items()}
+    return nav

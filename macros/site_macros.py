@@ -52,7 +52,8 @@ def page_macros(
     """The functions a hand-written page at `page_path` (relative to docs/) may call.
 
     `site` holds settings from mkdocs.yml: `repo_url`; when `mentor build` makes one,
-    `offline_zip` (the offline copy's file name); `offline_copy` when this is that copy.
+    `offline_zip` (the offline copy's file name); `offline_copy` when this is that copy;
+    `shared_edit_url`, the edit link of programmes/_faelles.yaml (pages.shared_edit_url).
     """
     site = site or {}
     base = posixpath.relpath(".", posixpath.dirname(page_path) or ".")
@@ -69,7 +70,7 @@ def page_macros(
         "programme_cards": lambda: programme_cards(catalogue, base=base),
         "source_link": lambda: source_link(site.get("repo_url", "")),
         "offline_copy": lambda: offline_copy(site.get("offline_zip", ""), base, bool(site.get("offline_copy"))),
-        "model_comparison": lambda: model_comparison(catalogue, base=html_base(page_path)),
+        "model_comparison": lambda: model_comparison(catalogue, html_base(page_path), site.get("shared_edit_url", "")),
         "learning_languages": learning_languages,
         "programmes": lambda: published_programmes(catalogue, base),
     }

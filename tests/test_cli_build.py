@@ -12,6 +12,7 @@ import pytest
 
 from macros.build import Display, _relay, export_site
 from macros.cli import main
+from macros.export import Cache, Job
 from macros.progress import ENV, listen, parse_report, track
 from tests.conftest import ROOT, copy_project
 
@@ -172,3 +173,19 @@ def test_reports_reach_a_listener_in_the_same_process(monkeypatch: pytest.Monkey
     assert seen == [("Kontrakter", 0, 1), ("Kontrakter", 1, 1)]
     assert parse_report('mentor-progress: ["x", "y"]') is None
     assert parse_report("INFO    -  mentor-progress") is None
+
+
+def test_documents_made_in_a_build_are_reported_and_cached_ones_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ENV, raising=False)
+    seen: list[tuple[str, int, int]] = []
+    jobs = [Job((f"side {n}",), lambda n=n: f"indhold {n}".encode()) for n in range(3)]
+    listen(lambda phase, done, total: seen.append((phase, done, total)))
+    try:
+        first = Cache(tmp_path).run(jobs, "Udfyldte dokumenter")
+        again = Cache(tmp_path).run(jobs, "Udfyldte dokumenter")  # all cached now: nothing to report
+    finally:
+        listen(None)
+    assert first == again == [b"indhold 0", b"indhold 1", b"indhold 2"]
+    assert seen == [("Udfyldte dokumenter", done, 3) for done in range(4)]

@@ -97,3 +97,33 @@ def test_no_external_assets(built_site: Path) -> None:
         for tag in soup.select("link[rel~=stylesheet], link[rel~=icon], link[rel~=preload], script[src], img[src]"):
             url = tag.get("href") or tag.get("src")  # canonical and alternate links are not assets
             assert not str(url).startswith(("http://", "https://", "//")), (page, url)
+
+
+SHARED_EDIT = "https://github.com/example-kommune/mentorhaandbog/edit/main/programmes/_faelles.yaml"
+
+
+def source_note(soup: object) -> str:
+    """The text of the page's »Hvor står teksten?« note, or '' without one; its links in <>."""
+    for note in soup.select(".admonition.note"):  # type: ignore[attr-defined]
+        if "Hvor står teksten?" in note.get_text():
+            links = " ".join(f"<{a['href']}>" for a in note.select("a[href]"))
+            return " ".join(note.get_text().split()) + " " + links
+    return ""
+
+
+@pytest.mark.parametrize("slug, page", [(GROUP, "laeringssprog/"), (ONE_TO_ONE, ""), (ONE_TO_ONE, "kontrakt/")])
+def test_a_page_of_inherited_texts_says_they_stand_in_the_shared_file(built_site: Path, slug: str, page: str) -> None:
+    note = source_note(html(built_site, f"programmer/{slug}/{page}"))
+    assert f"programmes/{slug}.yaml" in note and "programmes/_faelles.yaml" in note
+    assert f"<{SHARED_EDIT}>" in note  # the shared file's own edit link
+
+
+@pytest.mark.parametrize("page", ["", "kontrakt/"])
+def test_a_page_of_the_programmes_own_texts_has_no_note(built_site: Path, page: str) -> None:
+    assert source_note(html(built_site, f"programmer/{GROUP}/{page}")) == ""  # gruppementor.yaml writes them
+
+
+def test_the_model_comparison_says_which_file_holds_which_part(built_site: Path) -> None:
+    note = source_note(html(built_site, "modeller/"))
+    assert "under models i programmes/_faelles.yaml" in note and f"<{SHARED_EDIT}>" in note
+    assert f"programmes/{GROUP}.yaml" in note and f"programmes/{ONE_TO_ONE}.yaml" in note

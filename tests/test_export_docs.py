@@ -1,0 +1,80 @@
+"""`mentor export-docs`: the site source that plain MkDocs + Material builds into the same site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.cli import main
+from tests.conftest import copy_project, html
+
+DOWNLOADS = (".ics", ".pdf", ".docx", ".odt")
+
+
+def pages(site: Path) -> set[str]:
+    """Every page's URL in a built site (its HTML files), without the form editor."""
+    found = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    return {path for path in found if not path.startswith("admin/")}
+
+
+def downloads(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in DOWNLOADS}
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The project built by `mentor build --strict` and its export built by plain MkDocs --strict."""
+    work = tmp_path_factory.mktemp("export")
+    project = copy_project(work / "project")
+    ours = work / "ours"
+    assert main(["--root", str(project), "build", "--strict", "--no-offline-zip", "--site-dir", str(ours)]) == 0
+    exported = work / "exported"
+    assert main(["--root", str(project), "export-docs", str(exported)]) == 0
+    plain_config = yaml.safe_load((exported / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in plain_config["plugins"]] == ["search"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "plain")]
+    result = subprocess.run(command, cwd=exported, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return ours, work / "plain"
+
+
+def test_plain_mkdocs_builds_the_same_pages(both: tuple[Path, Path]) -> None:
+    ours, plain = both
+    assert len(pages(ours)) > 50
+    assert pages(plain) == pages(ours)
+
+
+def test_plain_mkdocs_publishes_the_same_downloads(both: tuple[Path, Path]) -> None:
+    ours, plain = both
+    assert any(path.endswith(".ics") for path in downloads(ours))
+    assert downloads(plain) == downloads(ours)
+    booklet = "programmer/gruppementor/haefte-gruppementor.pdf"
+    assert (plain / booklet).read_bytes()[:5] == b"%PDF-"
+
+
+def test_the_exported_pages_have_their_macros_expanded_and_the_plugins_meta(both: tuple[Path, Path]) -> None:
+    ours, plain = both
+    for site in both:
+        soup = html(site, "modeller/")
+        assert "{{" not in soup.get_text() and soup.select(".admonition.note")  # the comparison and its note
+    theirs = html(plain, "programmer/gruppementor/roller/")
+    assert theirs.select_one("a[href$='om-haandbogen/#hvad-sitet-gemmer']") is not None  # footer link
+    nav = [a.get_text(strip=True) for a in html(ours, "").select("nav.md-nav--primary a")]
+    assert nav == [a.get_text(strip=True) for a in html(plain, "").select("nav.md-nav--primary a")]
+
+
+def test_export_never_replaces_a_folder_it_did_not_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path / "project")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "noter.txt").write_text("mine noter\n", encoding="utf-8")
+    assert main(["--root", str(project), "export-docs", str(tmp_path / "mine")]) == 1
+    assert "mappen er ikke tom" in capsys.readouterr().err
+    assert (tmp_path / "mine" / "noter.txt").read_text(encoding="utf-8") == "mine noter\n"
+    assert main(["--root", str(project), "export-docs", str(project)]) == 1  # nor the project itself
+    assert (project / "mkdocs.yml").is_file()
