@@ -66,7 +66,7 @@ def _closing(programme: Programme) -> str:
 
 
 def _preparation(first: dt.date, programme: Programme) -> list[Step]:
-    lead = words(programme).lead
+    lead = "proceskonsulenten" if programme.is_network_model else words(programme).lead  # »spørger mentor«
     return [
         Step("rekruttering", _before(first, 8), "Rekruttering afsluttet", _recruited(programme)),
         _composed(_before(first, 6), programme),
