@@ -29,7 +29,7 @@ def export_certificates(root: Path, cohort_id: str, names: Path, out: Path, toda
     catalogue = load_catalogue(root)
     entry = _cohort(catalogue, cohort_id)
     people = read_names(names)
-    roles = {p.id: "mentor" for p in entry.cohort.mentors} | {p.id: "mentee" for p in entry.cohort.mentees}
+    roles = _roles(entry)
     unknown = sorted(set(people) - set(roles))
     if unknown:
         message = f"{', '.join(unknown)} er ikke med i forløbet {cohort_id}; ret id'erne, eller fjern linjerne"
@@ -44,6 +44,16 @@ def export_certificates(root: Path, cohort_id: str, names: Path, out: Path, toda
         path.write_bytes(pdf)
         written.append(path)
     return written
+
+
+def _roles(entry: CohortEntry) -> dict[str, str]:
+    """Person id → role key; a network's participants and process consultant too."""
+    cohort = entry.cohort
+    roles = {p.id: "mentor" for p in cohort.mentors} | {p.id: "mentee" for p in cohort.mentees}
+    roles |= {p.id: "participant" for p in cohort.participants}
+    if cohort.process_consultant is not None:
+        roles[cohort.process_consultant.id] = "process_consultant"
+    return roles
 
 
 def _refuse_folder(out: Path, root: Path) -> None:
@@ -80,7 +90,7 @@ def _inputs(catalogue: Catalogue, entry: CohortEntry, name: str, role: str, toda
     p = found.programme
     cohort = entry.cohort
     meetings = len(entry.plan.meetings) or max((len(pair.meetings) for pair in entry.plan.pairs), default=0)
-    title = p.roles["mentor" if role == "mentor" else "mentee"].title.lower()
+    title = p.roles[role].title.lower() if role in p.roles else role
     return {
         "name": name,
         "role": title,

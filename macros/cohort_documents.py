@@ -194,13 +194,11 @@ def agreement_values(entry: CohortEntry, p: Programme) -> Values:
     hand_ins = Counter(h.hand_in for h in planned if h.hand_in)  # the usual way; a last sheet may differ
     shared = any(h.homework.shared for h in planned)
     days = due_days(entry.cohort, p)
-    mentees = len(entry.cohort.mentees)
     return {
         "frist_regel": f"{number_words(days)} {'dag' if days == 1 else 'dage'} før næste møde",
         "omfang_regel": lengths.pop() if len(lengths) == 1 else f"højst {p.group.homework.max_pages}",
         "aflevering_regel": hand_ins.most_common(1)[0][0] if hand_ins else p.group.homework.hand_in,
         "deling_regel": SHARED_TEXT if shared else "kun mentor",
-        "underskrift": [f"{p.roles['mentee'].title} {n}" for n in range(1, mentees + 1)],
     }
 
 
@@ -230,26 +228,40 @@ def homework_values(entry: CohortEntry, planned: PlannedMeeting) -> Values:
 PAGE = 690  # the A4 text column's height, less a margin for error
 CHARACTERS = 64  # characters in a line of body text (a heading line holds about 40)
 ANSWER = 23  # one line to write on, with the space between lines
-NOTE = 37  # the two lines under the answer saying that it is confidential
+NOTE = 37  # the note above the lines saying that the answer is confidential
 MIN_ANSWER_LINES = 8
-_SHEET_FIELDS = ("moede", "frist", "omfang", "aflevering", "deling")
+SECOND_PAGE = PAGE // ANSWER - 3  # a page of lines, less a margin: the estimate may be a line or two off
+# The labelled lines at the top of the sheet (documents/homework.md.j2); receiver and purpose
+# are lists, and an empty one leaves its line out.
+_SHEET_FIELDS = {
+    "moede": "Stilles efter",
+    "frist": "Frist",
+    "omfang": "Omfang",
+    "aflevering": "Aflevering",
+    "deling": "Hvem læser besvarelsen",
+}
+_LISTED_FIELDS = {"modtager": "Modtager", "formaal": "Bruges til"}
 
 
 def answer_lines(values: Values, p: Programme) -> int:
-    """As many lines to write on as fill the sheet's last page, and no more.
+    """As many lines to write on as fill the sheet's first page, and no more.
 
-    One line too many puts the last line (or the note under it) alone on a new page. The
-    lines are kept with their heading, so when fewer than MIN_ANSWER_LINES fit on the
-    first page, that many go to the next page together.
+    One line too many puts the last line alone on a new page. When only a few fit, the
+    lines fill the first page and go on over a second (LibreOffice does not move a long
+    chain of kept-together lines in a DOCX file, so they would split and leave a stray
+    line or two); when the tasks themselves fill the page, MIN_ANSWER_LINES follow them.
     """
     used = _height(str(values["titel"]), 40, 26, 40) + 36  # the title, and the heading »Din besvarelse«
     used += _height(f"{p.name} · Forløb: {values['forloeb']}", 23)
-    used += sum(_height(f"Deles med gruppen: {values[key]}", 16) for key in _SHEET_FIELDS)
+    used += sum(_height(f"{label}: {values[key]}", 16) for key, label in _SHEET_FIELDS.items())
+    used += sum(_height(f"{label}: {item}", 16) for key, label in _LISTED_FIELDS.items() for item in values[key])
     for heading, items in (("opgaver_overskrift", "opgave"), ("spoergsmaal_overskrift", "spoergsmaal")):
         used += 36 * len(values[heading]) + sum(_height(item, 23) for item in values[items])
     used += NOTE if p.group and p.group.homework.confidential else 0
-    # Too little room left: a few lines, which go to the next page with their heading if they must.
-    return max(MIN_ANSWER_LINES, (PAGE - used) // ANSWER)
+    fits = (PAGE - used) // ANSWER
+    if fits >= MIN_ANSWER_LINES:
+        return fits
+    return fits + SECOND_PAGE if fits > 0 else MIN_ANSWER_LINES
 
 
 def _height(text: str, first: int, line: int = 14, characters: int = CHARACTERS) -> int:

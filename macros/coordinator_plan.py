@@ -15,13 +15,14 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
-from .calendar import PRODID, UID_DOMAIN
+from .calendar import PRODID, REFRESH, TZID, UID_DOMAIN
 from .cohorts import CohortEntry
 from .evaluation import questionnaires
 from .ics import serialize, text, utc_time, verbatim
 from .model import Programme
 from .render import number_words
 from .schedule import is_working_day
+from .words import words
 
 REMINDERS = ("-P6DT15H", "-PT15H")  # 09.00 a week before and 09.00 the day before an all-day item
 
@@ -50,57 +51,70 @@ def coordinator_steps(entry: CohortEntry, programme: Programme) -> list[Step]:
     meetings = plan.meetings or [m for pair in plan.pairs for m in pair.meetings]
     days = sorted(m.start.date() for m in meetings) or [entry.cohort.start]
     first, last = days[0], days[-1]
-    group = programme.group is not None
-    steps = [*_preparation(first, group), _start(entry, first, group)]
-    steps += _meetings(entry, first, last)
+    steps = [*_preparation(first, programme), _start(entry, first, programme)]
+    steps += _meetings(entry, programme, first, last)
     for form in questionnaires(entry, programme):
         detail = "Send spørgeskemaet (siden Evaluering har det som Word og OpenDocument), og saml tallene."
         steps.append(Step(f"evaluering-{form.key}", form.date, form.title, detail))
-    closing = "Sidste møde afslutter forløbet. Lav deltagerbeviser lokalt med »mentor diplomer«, og del dem ud."
-    steps.append(Step("afslutning", last, "Afslutning og deltagerbeviser", closing))
+    steps.append(Step("afslutning", last, "Afslutning og deltagerbeviser", _closing(programme)))
     return sorted(steps, key=lambda step: step.date)  # stable: on the same day, meetings before the closing
 
 
-def _preparation(first: dt.date, group: bool) -> list[Step]:
-    who = "grupperne" if group else "parrene"
+def _closing(programme: Programme) -> str:
+    # A network's files never name the tool's command »mentor«: the command's own name is enough.
+    command = "kommandoen »diplomer«" if programme.is_network_model else "»mentor diplomer«"
+    return f"Sidste møde afslutter forløbet. Lav deltagerbeviser lokalt med {command}, og del dem ud."
+
+
+def _preparation(first: dt.date, programme: Programme) -> list[Step]:
+    lead = "proceskonsulenten" if programme.is_network_model else words(programme).lead  # »spørger mentor«
     return [
-        Step(
-            "rekruttering",
-            _before(first, 8),
-            "Rekruttering afsluttet",
-            "Mentorerne har sagt ja, og mentees er tilmeldt eller udpeget og har fået besked.",
-        ),
-        Step(
-            "matchning",
-            _before(first, 6),
-            f"{who.capitalize()} er sat sammen",
-            "Kør »mentor match« med den private tilmeldingsfil, og gennemgå forslaget, før nogen får besked.",
-        ),
+        Step("rekruttering", _before(first, 8), "Rekruttering afsluttet", _recruited(programme)),
+        _composed(_before(first, 6), programme),
         Step(
             "ledere",
             _before(first, 4),
             "Nærmeste ledere er orienteret",
-            "Lederne kender rammerne: tiden, fortroligheden, og at de ikke spørger mentor, hvordan det går.",
+            f"Lederne kender rammerne: tiden, fortroligheden, og at de ikke spørger {lead}, hvordan det går.",
         ),
     ]
 
 
-def _start(entry: CohortEntry, first: dt.date, group: bool) -> Step:
-    if group:
+def _recruited(programme: Programme) -> str:
+    if programme.is_network_model:
+        return "Proceskonsulenten er aftalt, og deltagerne er tilmeldt eller udpeget og har fået besked."
+    return "Mentorerne har sagt ja, og mentees er tilmeldt eller udpeget og har fået besked."
+
+
+def _composed(day: dt.date, programme: Programme) -> Step:
+    if programme.is_network_model:
+        detail = "Sæt netværket sammen på tværs af enhederne, og giv proceskonsulenten deltagerlisten."
+        return Step("matchning", day, "Netværket er sat sammen", detail)
+    who = "grupperne" if programme.is_group else "parrene"
+    detail = "Kør »mentor match« med den private tilmeldingsfil, og gennemgå forslaget, før nogen får besked."
+    return Step("matchning", day, f"{who.capitalize()} er sat sammen", detail)
+
+
+def _start(entry: CohortEntry, first: dt.date, programme: Programme) -> Step:
+    if programme.is_network_model:
+        detail = "Gennemgå netværkets rammer, mødeplanen og det første netværksmøde med proceskonsulenten."
+        return Step("proceskonsulent", _before(first, 2), "Aftale med proceskonsulenten", detail)
+    if programme.is_group:
         detail = "Halvdagsseminar om forløbets praktik og mentorrollen, og møderækken lægges fast."
         return Step("seminar", _before(first, 2), "Seminar for mentorerne", detail)
     detail = "Fælles start for alle par: rammer, kontrakt og inspiration til de første møder."
     return Step("kick-off", min(entry.cohort.start, first), "Kick-off for parrene", detail)
 
 
-def _meetings(entry: CohortEntry, first: dt.date, last: dt.date) -> list[Step]:
+def _meetings(entry: CohortEntry, programme: Programme, first: dt.date, last: dt.date) -> list[Step]:
     plan = entry.plan
     if plan.pairs:
         who = "Parret mødes efter sin mødeplan" if len(plan.pairs) == 1 else "De {} par mødes efter deres mødeplaner"
         detail = f"{who.format(number_words(len(plan.pairs)))} frem til {last:%d.%m.%Y}."
         return [Step("parrene-begynder", first, "Parrene begynder at mødes", detail)]
+    kind = words(programme).meeting.capitalize()
     steps = [
-        Step(f"moede-{m.number}", m.start.date(), f"Gruppemøde {m.number}", f"Kl. {m.start:%H.%M}–{m.end:%H.%M}.")
+        Step(f"moede-{m.number}", m.start.date(), f"{kind} {m.number}", f"Kl. {m.start:%H.%M}–{m.end:%H.%M}.")
         for m in plan.meetings
     ]
     for m in plan.mentor_meetings:
@@ -120,6 +134,8 @@ def export_coordinator_calendar(entry: CohortEntry, programme: Programme) -> byt
     """The checklist as all-day events, each with reminders a week and a day before."""
     head = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{text(PRODID)}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     head.append(f"X-WR-CALNAME:{verbatim(f'{entry.cohort.name} – tovholdere')}")
+    # Like the cohort's other calendars (issue 15): subscribers fetch it twice a day.
+    head += [f"X-WR-TIMEZONE:{TZID}", f"REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}", f"X-PUBLISHED-TTL:{REFRESH}"]
     events = [line for step in coordinator_steps(entry, programme) for line in _event(entry, step)]
     return serialize([*head, *events, "END:VCALENDAR"])
 

@@ -50,6 +50,11 @@ END_OPEN = (
     "Hvor mange timer brugte du cirka på forberedelse mellem møderne?",
     "Kunne du tænke dig selv at være mentor i et senere forløb – og hvorfor?",
 )
+# A network has no mentors: the last question asks about taking part again or starting a network.
+NETWORK_END_OPEN = (
+    *END_OPEN[:-1],
+    "Kunne du tænke dig at være med i et nyt netværk eller hjælpe med at starte et – og hvorfor?",
+)
 FOLLOW_UP_OPEN = (
     "Hvad gør du anderledes i dit arbejde i dag på grund af forløbet?",
     "Har du taget et nyt skridt i dit job eller din karriere siden forløbet? Hvilket?",
@@ -58,12 +63,12 @@ FOLLOW_UP_OPEN = (
 
 
 def criteria(programme: Programme) -> tuple[str, ...]:
-    """Statements to rate, from the programme's success criteria or what the mentee may expect."""
+    """Statements to rate, from the programme's success criteria or what the mentee (participant) may expect."""
     if programme.group is not None:
         found = list(programme.group.success_criteria)
     else:
-        mentee = programme.roles.get("mentee")
-        found = list(mentee.expectations) if mentee else []
+        member = programme.roles.get(programme.member_role)
+        found = list(member.expectations) if member else []
     purpose = f"Forløbet har levet op til ordningens formål: {_first_sentence(programme.purpose)}"
     return (purpose, *(f"Forløbet har bidraget til dette: {_plain(text)}" for text in found))
 
@@ -112,7 +117,7 @@ def questionnaires(entry: CohortEntry, programme: Programme) -> list[Questionnai
     goals = criteria(programme)
     return [
         Questionnaire("midt", "Midtvejsevaluering", middle, MIDDLE_RATED, MIDDLE_OPEN),
-        Questionnaire("slut", "Slutevaluering", end, (*END_RATED, *goals), END_OPEN),
+        Questionnaire("slut", "Slutevaluering", end, (*END_RATED, *goals), _end_open(programme)),
         Questionnaire(
             "opfoelgning",
             f"Opfølgning efter {number_words(FOLLOW_UP_MONTHS)} måneder",
@@ -121,6 +126,10 @@ def questionnaires(entry: CohortEntry, programme: Programme) -> list[Questionnai
             FOLLOW_UP_OPEN,
         ),
     ]
+
+
+def _end_open(programme: Programme) -> tuple[str, ...]:
+    return NETWORK_END_OPEN if programme.is_network_model else END_OPEN
 
 
 def evaluation_stem(entry: CohortEntry, key: str) -> str:

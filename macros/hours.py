@@ -19,6 +19,7 @@ from .model import Programme
 from .model.workload import RoleTime, Workload
 from .render import format_hours
 from .schedule import default_hours, suggest_dates
+from .words import words
 
 ROLE_ORDER = ("mentor", "process_consultant", "mentee", "participant", "coordinator")
 MEETING_ROLES = {"mentor", "mentee", "participant", "process_consultant"}  # sit in the meetings
@@ -78,8 +79,8 @@ def cohort_shape(entry: CohortEntry) -> Shape:
         meeting_hours=sum(_length(m.start, m.end) for m in meetings),
         homework=homework if not plan.pairs else 0,
         mentor_meetings=tuple(_length(m.start, m.end) for m in plan.mentor_meetings),
-        leads=len(cohort.mentors),
-        members=len(cohort.mentees),
+        leads=len(cohort.mentors) + (cohort.process_consultant is not None),
+        members=len(cohort.mentees) + len(cohort.participants),
         pairs=len(plan.pairs),
     )
 
@@ -93,6 +94,10 @@ def typical_shape(programme: Programme) -> Shape:
         return Shape(
             count, count * programme.group.meeting_hours, count - 1, between, 1, programme.group.group_size.typical
         )
+    if programme.network is not None:  # one network of the usual size, no homework, no mentors' meetings
+        design = programme.network
+        hours = design.meeting_count * design.meeting_hours
+        return Shape(design.meeting_count, hours, 0, (), 1, design.size.typical)
     start = dt.date(2027, 1, 4)
     end = start + dt.timedelta(days=round(workload.typical_months * 30.44))
     count = len(suggest_dates(start, end, programme.meeting_guide.rhythm.phases))
@@ -104,15 +109,17 @@ def _length(start: dt.datetime, end: dt.datetime) -> float:
 
 
 def role_hours(programme: Programme, shape: Shape) -> list[RoleHours]:
-    """Planned hours for each role the programme has, in a fixed order."""
+    """Planned hours for each role the programme has, in a fixed order; a role with no figure is left out."""
     workload = programme.workload or Workload()
     keys = [k for k in ROLE_ORDER if k in programme.roles or k in workload.roles]
+    members = words(programme).members
     found = []
     for key in keys:
         time = workload.roles.get(key, RoleTime())
-        items = tuple(item for item in _items(key, time, shape) if item.hours > 0)
+        items = tuple(item for item in _items(key, time, shape, members) if item.hours > 0)
         title = programme.roles[key].title if key in programme.roles else key
-        found.append(RoleHours(key, title, _people(key, shape), items))
+        if items:  # e.g. a network's coordinator when the programme has no estimate of their time
+            found.append(RoleHours(key, title, _people(key, shape), items))
     return found
 
 
@@ -122,7 +129,7 @@ def _people(key: str, shape: Shape) -> int:
     return shape.leads if key in LEADS else shape.members
 
 
-def _items(key: str, time: RoleTime, shape: Shape) -> list[HourItem]:
+def _items(key: str, time: RoleTime, shape: Shape, members: str) -> list[HourItem]:
     people = max(1, _people(key, shape))
     meetings, hours = (
         (shape.meetings / people, shape.meeting_hours / people)
@@ -137,7 +144,7 @@ def _items(key: str, time: RoleTime, shape: Shape) -> list[HourItem]:
         per_lead = shape.members / max(1, shape.leads)
         reading = time.reading * shape.homework * per_lead
         basis = (
-            f"{shape.homework} hjemmeopgaver × {_n(per_lead)} mentees × {_h(time.reading)} pr. besvarelse "
+            f"{shape.homework} hjemmeopgaver × {_n(per_lead)} {members} × {_h(time.reading)} pr. besvarelse "
             "(ordningens skøn)"
         )
         items.append(HourItem("Læsning af hjemmeopgaver", reading, basis))

@@ -25,7 +25,7 @@ def cohort_timeline(entry: CohortEntry) -> Markup:
         what = "parrenes møder, et spor for hvert par"
     else:
         lanes = [Lane("", _group_marks(entry))]
-        what = "møder, frister for hjemmeopgaverne og mentorernes møder"
+        what = _group_contents(entry)
     desc = (
         f"Tidslinje fra {_day(start)} til {_day(entry.cohort.end)} med {what}. "
         "Alle datoer og tidspunkter står også i tabellerne på siden."
@@ -33,6 +33,14 @@ def cohort_timeline(entry: CohortEntry) -> Markup:
     return timeline_svg(
         "tidslinje", f"Tidslinje for {entry.cohort.name}", desc, lanes, _month_ticks(start, entry.cohort.end)
     )
+
+
+def _group_contents(entry: CohortEntry) -> str:
+    """Names only what the timeline holds: a network without homework has no deadlines."""
+    parts = ["møder"]
+    parts += ["frister for hjemmeopgaverne"] if any(m.homework for m in entry.plan.meetings) else []
+    parts += ["mentorernes møder"] if entry.plan.mentor_meetings else []
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} og {parts[-1]}"
 
 
 def _group_marks(entry: CohortEntry) -> list[Mark]:

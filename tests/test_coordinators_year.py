@@ -177,7 +177,20 @@ def test_certificates_are_made_locally_per_person(capsys: pytest.CaptureFixture[
     text = PdfReader(files[0]).pages[0].extract_text()
     assert "Fiktiv Prøvesen" in text and "har deltaget som mentee i" in text
     assert "Lederaspiranter, hold 1, forår 2027" in text
-    assert "gruppementor i" in PdfReader(files[1]).pages[0].extract_text()
+    assert "har deltaget som mentor i" in PdfReader(files[1]).pages[0].extract_text()  # titled »Mentor« (issue 11)
+
+
+def test_a_network_cohort_gets_certificates_for_participants_and_the_consultant(project: Path) -> None:
+    names = project / "privat" / "navne.csv"
+    names.parent.mkdir(parents=True)
+    names.write_text("id;navn\nn01;Fiktiv Prøvesen\nproceskonsulent-b;Anden Fiktivsen\n", encoding="utf-8")
+    out = project / "privat" / "beviser"
+    args = ["--root", str(project), "diplomer", "2027-fysisk-netvaerk-1", "--navne", str(names), "--ud", str(out)]
+    assert main(args) == 0
+    texts = {f.name: PdfReader(f).pages[0].extract_text() for f in sorted(out.glob("*.pdf"))}
+    assert "har deltaget som deltager i" in texts["deltagerbevis-2027-fysisk-netvaerk-1-n01.pdf"]
+    consultant = texts["deltagerbevis-2027-fysisk-netvaerk-1-proceskonsulent-b.pdf"]
+    assert "har deltaget som proceskonsulent i" in consultant and "mentor" not in consultant.lower()
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,7 @@ def test_cohort_and_programme_pages_show_the_table(catalogue: Catalogue) -> None
     assert table is not None
     rows = {tr.th.get_text(): [td.get_text() for td in tr.find_all("td")] for tr in table.parent.find_all("tr")[1:]}
     assert rows["Mentee i alt"] == ["20", "6 i rollen: 120 timer i alt"]
-    assert rows["Gruppementor: læsning af hjemmeopgaver"] == [
+    assert rows["Mentor: læsning af hjemmeopgaver"] == [  # the group's mentor is titled »Mentor« (issue 11)
         "6",
         "4 hjemmeopgaver × 6 mentees × 0,25 timer pr. besvarelse (ordningens skøn)",
     ]
@@ -116,7 +116,12 @@ def test_mentor_timer_prints_the_same_as_csv(capsys: pytest.CaptureFixture[str])
 def test_the_comparison_page_has_computed_hours_per_model(built_site: Path) -> None:
     cells = [
         td.get_text()
-        for td in html(built_site, "modeller").find("th", string="Timer (beregnet)").find_next_siblings("td")
-    ]
+        for td in html(built_site, "modeller").find("th", string="Planlagte timer").find_next_siblings("td")
+    ]  # the comparison table's row since issue 10; the group's mentor is titled »Mentor« (issue 11)
     assert cells[0] == "Pr. person i et typisk forløb af Mentorordning for ledere: mentor 23 timer, mentee 23 timer."
-    assert cells[1] == "Pr. person i et typisk forløb af Gruppementorordning: gruppementor 35 timer, mentee 20 timer."
+    assert cells[1] == "Pr. person i et typisk forløb af Gruppementorordning: mentor 35 timer, mentee 20 timer."
+    # A network: its meetings from the design, for the process consultant and each participant.
+    assert cells[3] == (
+        "Pr. person i et typisk forløb af Netværk for nyansatte akademikere: "
+        "proceskonsulent 18 timer, deltager 18 timer."
+    )
