@@ -53,7 +53,7 @@ def model_comparison(catalogue: Catalogue, base: str = "", shared_url: str = "")
 def _source_note(catalogue: Catalogue, shared_url: str) -> str:
     """Which file holds which part: the page's edit link only leads to docs/modeller.md."""
     used = [e for model in catalogue.shared.models if (e := _example(catalogue, model)) is not None]
-    files = " og ".join(dict.fromkeys(f"`{e.source}`" for e in used)) or "programfilerne"
+    files = " og ".join(dict.fromkeys(f"`{e.source}`" for e in used)) or "ordningernes filer"
     shared = f"[`{SHARED_SOURCE}`]({escape(shared_url)})" if shared_url else f"`{SHARED_SOURCE}`"
     return (
         f'\n\n!!! note "Hvor står teksten?"\n'

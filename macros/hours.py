@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .cohorts import CohortEntry
 from .model import Programme
 from .model.workload import RoleTime, Workload
-from .render import format_hours
+from .render import format_hours, number_words
 from .schedule import default_hours, suggest_dates
 from .words import words
 
@@ -248,14 +248,24 @@ def csv_rows(programme_slug: str, cohort_id: str, roles: list[RoleHours], comma:
     return rows
 
 
+def _h_words(value: float) -> str:
+    """Hours in running text: whole numbers under ten in words (»seks timer«), else as _h."""
+    rounded = round(value, 2)
+    if float(rounded).is_integer() and 0 < rounded < 10:
+        return f"{number_words(int(rounded))} {'time' if rounded == 1 else 'timer'}"
+    return _h(value)
+
+
 def model_hours_text(programmes: list[tuple[str, Programme]], model: str) -> str:
     """One cell of the models' comparison: hours per mentee and per mentor in a typical cohort."""
     found = [(name, p) for name, p in programmes if p.model == model]
     if not found:
-        return "Intet program med modellen endnu."
+        return "Ingen ordning med modellen endnu."
     name, programme = found[0]
     roles = {role.key: role for role in typical_hours(programme)}
     parts = [
-        f"{roles[k].title.lower()} {_h(roles[k].per_person)}" for k in ROLE_ORDER if k in roles and k != "coordinator"
+        f"{roles[k].title.lower()} {_h_words(roles[k].per_person)}"
+        for k in ROLE_ORDER
+        if k in roles and k != "coordinator"
     ]
     return f"Pr. person i et typisk forløb af {name}: {', '.join(parts)}."

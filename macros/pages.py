@@ -216,7 +216,7 @@ def source_note(entry: ProgrammeEntry, page: str, shared_url: str = "") -> str:
     shared = f"[`{SHARED_SOURCE}`]({shared_url})" if shared_url else f"`{SHARED_SOURCE}`"
     return (
         f'\n\n!!! note "Hvor står teksten?"\n'
-        f"    Siden er lavet ud fra `{entry.source}`. Det, programmet ikke selv skriver under {fields}, "
+        f"    Siden er lavet ud fra `{entry.source}`. Det, ordningen ikke selv skriver under {fields}, "
         f"er fælles for alle ordninger og står i {shared}. Skriv feltet i `{entry.source}`, "
         "hvis ordningen skal have sin egen tekst.\n"
     )
