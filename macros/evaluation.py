@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .cohorts import CohortEntry
 from .model import Programme
 from .render import number_words
-from .schedule import is_working_day
+from .schedule import add_months, is_working_day
 
 FOLLOW_UP_MONTHS = 6
 SCALE = "1 = slet ikke, 5 = i meget høj grad"
@@ -98,17 +98,6 @@ def _working(day: dt.date) -> dt.date:
     while not is_working_day(day):
         day += dt.timedelta(days=1)
     return day
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or the month's last day."""
-    year, month = divmod(day.month - 1 + months, 12)
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(day.year + year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover
 
 
 def questionnaires(entry: CohortEntry, programme: Programme) -> list[Questionnaire]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from .catalogue import ProgrammeEntry
 from .match_input import Candidate
 from .matching import Match, People, shared_topics
-from .schedule import is_working_day
+from .schedule import add_months, is_working_day
 
 MAX_PAIRS_PER_FILE = 200  # the cohort model's limits on mentees …
 MAX_MENTORS_PER_FILE = 50  # … and mentors in one file
@@ -143,17 +143,6 @@ def meeting_dates(start: dt.date, count: int, weeks: int) -> list[dt.date]:
         dates.append(day)
         day += dt.timedelta(weeks=weeks)
     return dates
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later (the month's last day when it is shorter)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(day.year + year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover – every month has a 28th
 
 
 def explain(match: Match, proposal: Proposal, cross_organisational: bool, group: bool) -> list[str]:

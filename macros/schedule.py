@@ -120,6 +120,17 @@ def is_working_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in danish_holidays(day.year)
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(day.year + year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
 @cache
 def danish_holidays(year: int) -> frozenset[dt.date]:
     """The public holidays of Denmark (store bededag was abolished from 2024)."""

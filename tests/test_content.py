@@ -22,8 +22,6 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from tests.conftest import build_site, copy_project
-
 ML = "programmer/mentorordning-ledere"
 GM = "programmer/gruppementor"
 HOLD1 = f"{GM}/forloeb/2027-lederaspiranter-1"
@@ -822,12 +820,9 @@ FACTS = AALBORG + KL
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped project, built once for this module."""
-    project = copy_project(tmp_path_factory.mktemp("content"))
-    result = build_site(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site(built_site: Path) -> Path:
+    """The shipped project, built once for the whole session (tests/conftest.py)."""
+    return built_site
 
 
 @cache

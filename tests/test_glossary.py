@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import ROOT
 
 # Each rule: a name, and a pattern that must not occur in generated text for readers.
 # RUNNING_ONLY rules look at running text only: tables and drawings keep their figures
@@ -38,12 +38,9 @@ ALLOWED_ONE_TO_ONE = re.compile(r"^[Éé]n til én-(?:mentorordning|forløb)\w*$
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped project, built once for this module."""
-    project = copy_project(tmp_path_factory.mktemp("glossary"))
-    result = build_site(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site(built_site: Path) -> Path:
+    """The shipped project, built once for the whole session (tests/conftest.py)."""
+    return built_site
 
 
 def _readable(path: Path, running: bool = False) -> str:

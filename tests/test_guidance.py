@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.cli import main
-from tests.conftest import build_site, copy_project, html
+from tests.conftest import copy_project, html
 
 GUIDANCE = {
     "foerste-og-sidste-moede": {"mentorordning-ledere", "gruppementor"},
@@ -29,11 +29,9 @@ GUIDANCE = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("guidance"))
-    result = build_site(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site(built_site: Path) -> Path:
+    """The shipped project, built once for the whole session (tests/conftest.py)."""
+    return built_site
 
 
 def text(site: Path, page: str) -> str:
