@@ -12,6 +12,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,14 @@ import pytest
 from tests.conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.slow
+VENV = Path(sys.prefix)  # the virtual environment running the tests: make installs nothing into it
 
 BROKEN_PROGRAMME = "name: Prøve\nmodle: group\n"
 
 
 def make_site(project: Path) -> subprocess.CompletedProcess[str]:
-    """`make site` in `project`, using this checkout's installed .venv."""
-    command = ["make", "--no-print-directory", "site", f"VENV={ROOT / '.venv'}"]
+    """`make site` in `project`, using the environment the tests run in (.venv, or .venv-newest)."""
+    command = ["make", "--no-print-directory", "site", f"VENV={VENV}"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=900)
 
@@ -53,9 +55,7 @@ def project(tmp_path: Path) -> Path:
     (project / ".cache" / "admin").mkdir(parents=True)
     shutil.copy2(ROOT / ".cache" / "admin" / "package-lock.json", project / ".cache" / "admin" / "package-lock.json")
     (project / ".cache" / "admin" / "node_modules").symlink_to(ROOT / ".cache" / "admin" / "node_modules")
-    dry_run = subprocess.run(
-        ["make", "-n", "site", f"VENV={ROOT / '.venv'}"], cwd=project, capture_output=True, text=True
-    )
+    dry_run = subprocess.run(["make", "-n", "site", f"VENV={VENV}"], cwd=project, capture_output=True, text=True)
     assert "install.sh" not in dry_run.stdout, dry_run.stdout
     return project
 
