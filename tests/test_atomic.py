@@ -50,7 +50,8 @@ def project(tmp_path: Path) -> Path:
         shutil.copy2(ROOT / name, project / name)
         os.utime(project / name, (0, 0))  # older than .venv/.installed: make installs nothing
     # The form editor as this checkout installed it (tools/install-admin.sh then finds it up to date).
-    shutil.copy2(ROOT / "tools" / "install-admin.sh", project / "tools" / "install-admin.sh")
+    for script in ("install-admin.sh", "debian-install.sh"):
+        shutil.copy2(ROOT / "tools" / script, project / "tools" / script)
     shutil.copytree(ROOT / "tools" / "admin", project / "tools" / "admin")
     (project / ".cache" / "admin").mkdir(parents=True)
     shutil.copy2(ROOT / ".cache" / "admin" / "package-lock.json", project / ".cache" / "admin" / "package-lock.json")

@@ -7,18 +7,7 @@ cd "$(dirname "$0")/.."
 
 ADMIN_DIR=.cache/admin
 if ! command -v npm >/dev/null 2>&1; then
-  echo "Installerer Node.js og npm fra Debian (til redigeringsværktøjet på /admin/)"
-  sudo=""
-  if [ "$(id -u)" != 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo="sudo"
-    else
-      echo "Mangler npm og kan ikke installere uden root; kør: apt-get install nodejs npm" >&2
-      exit 1
-    fi
-  fi
-  $sudo apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends nodejs npm >/dev/null
+  bash tools/debian-install.sh "Installerer Node.js og npm fra Debian (til redigeringsværktøjet på /admin/)" nodejs npm
 fi
 
 # --ignore-scripts: nothing from the registry runs at install time; the editor is one prebuilt file.

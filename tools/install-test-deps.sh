@@ -22,18 +22,7 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -q "Liberation Serif" || missing+=(fonts-liberation)
 
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installerer testværktøjer fra Debian: ${missing[*]}"
-  sudo=""
-  if [ "$(id -u)" != 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo="sudo"
-    else
-      echo "Mangler ${missing[*]} og kan ikke installere uden root; kør: apt-get install ${missing[*]}" >&2
-      exit 1
-    fi
-  fi
-  $sudo apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  bash tools/debian-install.sh "Installerer testværktøjer fra Debian: ${missing[*]}" "${missing[@]}"
 fi
 
 # vnu.jar: reinstall only when the committed lockfile changed. --ignore-scripts skips vnu-jar's
