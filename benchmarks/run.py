@@ -54,7 +54,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from macros.catalogue import load_catalogue  # noqa: E402
-from macros.cohort_pages import export_cohort_calendars, render_cohort_lists, render_cohort_pages  # noqa: E402
+from macros.cohort_calendars import export_cohort_calendars  # noqa: E402
+from macros.cohort_pages import render_cohort_lists, render_cohort_pages  # noqa: E402
 from macros.documents import export_documents  # noqa: E402
 from macros.export import DocumentOptions  # noqa: E402
 from macros.pages import render_pages  # noqa: E402

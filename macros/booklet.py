@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .catalogue import ProgrammeEntry
+from .danish import MONTHS_DA
 from .downloads import booklet_name, role_booklets
 from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc
 from .fill import token
 from .model import Programme
 from .pages import PROGRAMME_PAGES, programme_context, programme_page_path
-from .render import MONTHS_DA, render_template
+from .programme_entry import ProgrammeEntry
+from .render import render_template
 
 ROLE_PAGES = (
     "metode.md", "netvaerk.md", "moedeguide.md", "laeringssprog.md", "kontrakt.md", "aftale.md", "fortrolighed.md"

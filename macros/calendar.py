@@ -19,17 +19,15 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
+from .calendar_files import CalendarSpec, Role
 from .cohorts import CohortEntry
-from .downloads import FILE_ROLES
+from .danish import format_date
 from .event_changes import CalendarHistory, Event
 from .ics import local_time, serialize, text, utc_time, verbatim
 from .model import Programme
-from .render import format_date
-from .schedule import TZ, PlannedMeeting, PlannedMentorMeeting, PlannedPair
+from .schedule import TZ, PlannedMeeting, PlannedMentorMeeting
 
 TZID = "Europe/Copenhagen"
 PRODID = "-//Mentorhåndbogen//Forløbskalender//DA"
@@ -42,35 +40,7 @@ REFRESH = "PT12H"  # how often a subscribing client should fetch the feed (Googl
 # »Aftales i parret«, »oplyses senere«: a place still to be agreed is no address for a map.
 PLACEHOLDER = re.compile(r"^\s*\?|\b(aftales|oplyses|meldes ud|følger|senere|ukendt|tbd|tba)\b", re.IGNORECASE)
 DEADLINE = dt.timedelta(minutes=15)  # a deadline shows as a short, non-blocking event
-Role = Literal["mentee", "mentor", "pair", "participant", "process_consultant"]
-ROLE_TITLES = {
-    "mentee": "Kalender for mentees",
-    "mentor": "Kalender for mentorer",
-    "participant": "Kalender for deltagere",
-    "process_consultant": "Kalender for proceskonsulenten",
-}
 LEADS: tuple[Role, ...] = ("mentor", "process_consultant")  # their calendars add their own meetings
-
-
-@dataclass(frozen=True)
-class CalendarSpec:
-    """One calendar file of a cohort: its file name, title and whom it is for."""
-
-    name: str  # file name next to the cohort page, e.g. 2027-hold-1-mentee.ics
-    title: str
-    role: Role
-    pair: PlannedPair | None = None
-
-
-def calendar_specs(entry: CohortEntry) -> list[CalendarSpec]:
-    """The calendars a cohort has; the page links exactly these."""
-    if entry.plan.pairs:
-        return [
-            CalendarSpec(f"{entry.id}-par-{pair.number}.ics", f"Kalender for par {pair.number}", "pair", pair)
-            for pair in entry.plan.pairs
-        ]
-    roles: tuple[Role, ...] = ("participant", "process_consultant") if entry.cohort.is_network else ("mentee", "mentor")
-    return [CalendarSpec(f"{entry.id}-{FILE_ROLES.get(role, role)}.ics", ROLE_TITLES[role], role) for role in roles]
 
 
 def export_calendar(
@@ -186,7 +156,7 @@ def _event(uid: str, summary: str, start: dt.datetime, end: dt.datetime, lines: 
         f"SUMMARY:{text(summary)}",
         _moment("DTSTART", start),
         _moment("DTEND", end),
-        utc_time("DTSTAMP", _stamp()),
+        utc_time("DTSTAMP", stamp()),
         f"UID:{text(uid)}",
         f"DESCRIPTION:{text(chr(10).join(' '.join(line.split()) for line in lines))}",
         *extra,
@@ -280,11 +250,11 @@ def _uid(entry: CohortEntry, local_id: str) -> str:
 
 def build_day() -> dt.date:
     """The day of this build in Danish time (SOURCE_DATE_EPOCH's day for reproducible builds)."""
-    return _stamp().astimezone(TZ).date()
+    return stamp().astimezone(TZ).date()
 
 
 @cache
-def _stamp() -> dt.datetime:
+def stamp() -> dt.datetime:
     """DTSTAMP: SOURCE_DATE_EPOCH for reproducible builds, else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)

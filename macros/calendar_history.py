@@ -17,7 +17,8 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
-from .calendar import build_day, calendar_events, calendar_specs
+from .calendar import build_day, calendar_events
+from .calendar_files import calendar_specs
 from .catalogue import Catalogue
 from .cohorts import COHORTS_DIR, CohortEntry, validate_cohort
 from .event_changes import CalendarHistory, Event, EventState, Version, track, uid_of

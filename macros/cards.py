@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .catalogue import Catalogue, ProgrammeEntry
+from .catalogue import Catalogue
+from .danish import MODEL_NAMES_DA, MONTHS_DA, number_words
 from .model import Cohort, Programme
 from .pages import SECTION
-from .render import MODEL_NAMES_DA, MONTHS_DA, number_words, render_template
+from .programme_entry import ProgrammeEntry
+from .render import render_template
 
 
 @dataclass(frozen=True)

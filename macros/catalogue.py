@@ -15,23 +15,13 @@ from .fit import programme_warnings
 from .model import ModelDescription, Programme, SharedContent, name_problem
 from .model.programme import MODEL_ROLES
 from .problems import KeyPath, Mark, Problem, ProblemsError, at
+from .programme_entry import ProgrammeEntry
 from .validation import validate_model
 from .yamlsource import Document, load_yaml
 
 PROGRAMMES_DIR = "programmes"
 SHARED_FILE = "_faelles.yaml"
 NETWORK_MODELS = ("digital_network", "physical_network")
-
-
-@dataclass(frozen=True)
-class ProgrammeEntry:
-    """A validated programme with where it came from."""
-
-    slug: str
-    source: str  # path relative to the project root, e.g. programmes/gruppementor.yaml
-    programme: Programme
-    # Top-level fields with at least one value from programmes/_faelles.yaml, for the pages' source notes.
-    inherited: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

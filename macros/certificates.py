@@ -14,10 +14,10 @@ from pathlib import Path
 
 from .catalogue import Catalogue, load_catalogue
 from .cohorts import CohortEntry
+from .danish import format_date
 from .export import RESOURCES, compile_typst
 from .match_input import refuse_public
 from .problems import Problem, ProblemsError
-from .render import format_date
 
 TEMPLATE = RESOURCES / "certificate.typ"
 

@@ -18,13 +18,13 @@ from functools import cache, partial
 from .catalogue import Catalogue
 from .cohort_pages import cohort_folder
 from .cohorts import CohortEntry
+from .danish import format_date, number_words
 from .downloads import OFFICE_DOCUMENTS, OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_stem
 from .evaluation import Questionnaire, evaluation_stem, questionnaires
 from .export import Job
 from .fill import Values, fill_document
 from .model import Programme
 from .office import finish
-from .render import format_date, number_words
 from .schedule import PlannedMeeting, due_days
 from .text import one_line
 

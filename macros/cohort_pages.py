@@ -17,15 +17,16 @@ from urllib.parse import quote, urljoin
 
 from markupsafe import Markup
 
-from .calendar import CalendarSpec, calendar_specs, export_calendar
-from .calendar_history import calendar_histories
-from .catalogue import Catalogue, ProgrammeEntry
+from .calendar_files import CalendarSpec, calendar_specs
+from .catalogue import Catalogue
 from .cohorts import CohortEntry
+from .danish import format_date, number_words
 from .evaluation import questionnaires
 from .model import Programme
-from .pages import Asset, Page, programme_page_path
+from .pages import Page, programme_page_path
 from .plans import cohort_timeline
-from .render import environment, format_date, number_words, render_template
+from .programme_entry import ProgrammeEntry
+from .render import environment, render_template
 from .schedule import PlannedMeeting, due_days, local
 from .words import role_title, words
 
@@ -84,18 +85,6 @@ def _render_list(programme: ProgrammeEntry, cohorts: list[CohortEntry]) -> Page:
 def render_cohort_pages(catalogue: Catalogue, site_url: str | None = None) -> list[Page]:
     """One page per cohort, kept out of the global navigation; subscribe links need `site_url`."""
     return [_render_page(entry, _programme(catalogue, entry), site_url) for entry in catalogue.cohorts]
-
-
-def export_cohort_calendars(catalogue: Catalogue) -> list[Asset]:
-    """Every cohort's calendar files, next to the cohort's page, with their history from git."""
-    histories = calendar_histories(catalogue)
-    return [
-        Asset(f"{cohort_folder(entry)}/{spec.name}", export_calendar(entry, programme, spec, history), entry.source)
-        for entry in catalogue.cohorts
-        for programme in [_programme(catalogue, entry)]
-        for spec in calendar_specs(entry)
-        for history in [histories.get(entry.source, {}).get(spec.name)]
-    ]
 
 
 def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:

@@ -10,18 +10,16 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .findings import Finding, acknowledged
 from .model import Programme, name_problem
 from .model.cohort import Cohort
 from .problems import Problem, ProblemsError, at
-from .rules import Finding, acknowledged, check_cohort
+from .programme_entry import ProgrammeEntry
+from .rules import check_cohort
 from .schedule import CohortPlan, plan_cohort, time_problems
 from .validation import validate_model
 from .yamlsource import Document, load_yaml
-
-if TYPE_CHECKING:
-    from .catalogue import ProgrammeEntry
 
 COHORTS_DIR = "programmes/forloeb"
 MAX_PERIOD_DAYS = 3 * 365 + 1  # three years, one of them a leap year

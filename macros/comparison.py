@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue, ProgrammeEntry
+from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue
+from .danish import every_weeks, hours_range, number_words
 from .hours import model_hours_text
 from .model import ModelDescription, Programme
-from .render import every_weeks, hours_range, number_words, render_template
+from .programme_entry import ProgrammeEntry
+from .render import render_template
 
 SHARED_SOURCE = f"{PROGRAMMES_DIR}/{SHARED_FILE}"
 

@@ -7,15 +7,17 @@ The coordinator calendar is written next to the cohort's other calendars.
 
 from __future__ import annotations
 
+from .calendar_files import coordinator_calendar_name
 from .catalogue import Catalogue
 from .cohort_pages import cohort_folder
 from .cohorts import CohortEntry
-from .coordinator_plan import coordinator_calendar_name, coordinator_steps, export_coordinator_calendar
+from .coordinator_plan import coordinator_steps
+from .danish import format_date
 from .downloads import OFFICE_FORMATS
 from .evaluation import SCALE, evaluation_stem, questionnaires
 from .model import Programme
-from .pages import Asset, Page
-from .render import format_date, html_table, render_template
+from .pages import Page
+from .render import html_table, render_template
 
 
 def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
@@ -54,18 +56,6 @@ def render_coordinator_pages(catalogue: Catalogue) -> list[Page]:
 def _steps_table(entry: CohortEntry, p: Programme) -> object:
     rows = [(format_date(step.date), [step.title, step.detail]) for step in coordinator_steps(entry, p)]
     return html_table("Tjekliste fra rekruttering til opfølgning", ["Opgave", "Hvad"], rows)
-
-
-def export_coordinator_calendars(catalogue: Catalogue) -> list[Asset]:
-    """Every cohort's coordinator calendar, next to the cohort page."""
-    return [
-        Asset(
-            f"{cohort_folder(e)}/{coordinator_calendar_name(e)}",
-            export_coordinator_calendar(e, _programme(catalogue, e)),
-            e.source,
-        )
-        for e in catalogue.cohorts
-    ]
 
 
 def coordinator_asset_paths(catalogue: Catalogue) -> list[str]:

@@ -16,7 +16,7 @@ from functools import partial
 from markupsafe import Markup
 
 from .booklet import PART, booklet_jobs, render_chapters
-from .catalogue import Catalogue, ProgrammeEntry
+from .catalogue import Catalogue
 from .cohort_documents import EVALUATION, FIELDS, HOMEWORK, LINE, Copy, Masters, blank_values, cohort_fills, fill_job
 from .downloads import OFFICE_FORMATS, OfficeDocument, office_documents
 from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_document, reference_path
@@ -25,6 +25,7 @@ from .history import last_changed, load_history, page_inputs
 from .model import Programme
 from .pages import Asset, programme_page_path
 from .problems import Problem, ProblemsError
+from .programme_entry import ProgrammeEntry
 from .render import render_template
 from .text import safe_markdown
 

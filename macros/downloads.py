@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .cohorts import CohortEntry
+from .danish import format_date
 from .model import Programme
-from .model.programme import RoleKey
-from .render import format_date
+from .model.base import RoleKey
 
 OFFICE_FORMATS = (("docx", "Word (.docx)"), ("odt", "OpenDocument (.odt)"))
 FILE_ROLES = {"participant": "deltager", "process_consultant": "proceskonsulent"}  # Danish in file names

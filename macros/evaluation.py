@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .cohorts import CohortEntry
+from .danish import number_words
 from .model import Programme
-from .render import number_words
 from .schedule import add_months, is_working_day
 
 FOLLOW_UP_MONTHS = 6

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .render import MONTHS_DA
+from .danish import MONTHS_DA
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 GIT_TIMEOUT = 60

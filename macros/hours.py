@@ -15,9 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .cohorts import CohortEntry
+from .danish import format_hours, number_words
 from .model import Programme
 from .model.workload import RoleTime, Workload
-from .render import format_hours, number_words
 from .schedule import default_hours, suggest_dates
 from .words import words
 

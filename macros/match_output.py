@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import ProgrammeEntry
 from .match_input import Candidate
-from .matching import Match, People, shared_topics
+from .match_rules import Match, People
+from .matching import shared_topics
+from .programme_entry import ProgrammeEntry
 from .schedule import add_months, is_working_day
 
 MAX_PAIRS_PER_FILE = 200  # the cohort model's limits on mentees …

@@ -12,13 +12,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import ProgrammeEntry
 from .cohorts import COHORTS_DIR
 from .match_input import Candidate, key_path, read_candidates, refuse_public, write_key
 from .match_output import chunk_rounds, explain, group_file, key_rows, pairs_file, pseudonymise, write_text
-from .matching import Match, MatchRules, People, pair_capacity, suggest
+from .match_rules import Match, MatchRules, People
+from .matching import pair_capacity, suggest
 from .model import Programme
 from .problems import Problem, ProblemsError
+from .programme_entry import ProgrammeEntry
 from .scaffold import load_programme
 
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .match_input import Candidate
-    from .matching import MatchRules, People
+from .match_input import Candidate
+from .match_rules import MatchRules, People
 
 _BECAUSE = {
     "leder": "er nærmeste leder for mentee",

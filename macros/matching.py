@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .match_input import Candidate
+from .match_rules import Match, MatchRules, People, normal
 from .match_why import diagnose
 
 if TYPE_CHECKING:
@@ -33,73 +33,12 @@ SIZE_WEIGHT = 2  # per mentee away from the typical group size
 FORBIDDEN = 10**6
 
 
-@dataclass(frozen=True)
-class MatchRules:
-    """The hard rules and bounds a suggestion must keep."""
-
-    group: bool
-    cross_organisational: bool
-    min_size: int  # mentees per group (or per mentor in pairs)
-    max_size: int
-    typical: int
-    single_gender: bool = False
-    seconds: float = 2.0
-
-
-@dataclass(frozen=True)
-class Match:
-    """A mentor and the mentee (pair) or mentees (group) suggested for them."""
-
-    mentor: Candidate
-    mentees: tuple[Candidate, ...]
-
-
 class Infeasible(Exception):
     """No suggestion can keep every hard rule; `reasons` say which rule fails for whom, in Danish."""
 
     def __init__(self, reasons: list[str]) -> None:
         super().__init__("\n".join(reasons))
         self.reasons = reasons
-
-
-class People:
-    """The candidates with their managers resolved to people in the file, when they are there."""
-
-    def __init__(self, candidates: list[Candidate]) -> None:
-        self.mentors = [c for c in candidates if c.role == "mentor"]
-        self.mentees = [c for c in candidates if c.role != "mentor"]
-        by_key = {_normal(c.id): c for c in candidates}
-        by_key.update({_normal(c.name): c for c in candidates if _normal(c.name) not in by_key})
-        self.manager = {c.id: by_key.get(_normal(c.manager)) if c.manager else None for c in candidates}
-
-    def manages(self, boss: Candidate, person: Candidate) -> bool:
-        """True when `boss` is `person`'s nearest manager (by id or by name)."""
-        found = self.manager.get(person.id)
-        return found is not None and found.id == boss.id
-
-    def blocked(self, mentor: Candidate, mentee: Candidate, rules: MatchRules) -> str | None:
-        """Why `mentor` may not have `mentee` ("leder", "forvaltning", "undgå"), or None."""
-        if self.manages(mentor, mentee):
-            return "leder"
-        if rules.cross_organisational and _normal(mentor.department) == _normal(mentee.department):
-            return "forvaltning"
-        if mentee.id in mentor.avoid or mentor.id in mentee.avoid:
-            return "undgå"
-        return None
-
-    def conflicts(self) -> set[tuple[int, int]]:
-        """Pairs of mentees (by index, lower first) who may not share a group: one manages the other, or `undgå`."""
-        index = {m.id: i for i, m in enumerate(self.mentees)}
-        found: set[tuple[int, int]] = set()
-        for i, mentee in enumerate(self.mentees):
-            boss = self.manager.get(mentee.id)
-            others = {*mentee.avoid, *([boss.id] if boss is not None else [])}
-            found |= {(min(i, index[o]), max(i, index[o])) for o in others if o in index and index[o] != i}
-        return found
-
-
-def _normal(text: str | None) -> str:
-    return " ".join((text or "").casefold().split())
 
 
 def shared_topics(one: Candidate, other: Candidate) -> list[str]:
@@ -267,7 +206,7 @@ def _spread(
     penalties: list[LinearExprT] = []
     departments: dict[str, list[IntVar]] = {}
     for i, var in members:
-        departments.setdefault(_normal(people.mentees[i].department), []).append(var)
+        departments.setdefault(normal(people.mentees[i].department), []).append(var)
     for d, (_, found) in enumerate(sorted(departments.items())):
         if len(found) > 1:
             extra = model.new_int_var(0, len(found), f"d{g}_{d}")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .danish import MODEL_NAMES_DA, format_hours
+from .findings import Finding
 from .model import Programme
 from .model.cohort import Cohort
-from .render import MODEL_NAMES_DA, format_hours
-from .rules import Finding
 from .schedule import CohortPlan
 
 

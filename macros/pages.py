@@ -15,11 +15,13 @@ from urllib.parse import quote, urljoin
 
 from markupsafe import Markup
 
-from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue, ProgrammeEntry
+from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue
+from .danish import every_weeks, number_words
 from .downloads import programme_downloads
 from .model import Programme
 from .plans import method_marks, method_timeline
-from .render import every_weeks, html_table, number_words, render_template
+from .programme_entry import ProgrammeEntry
+from .render import html_table, render_template
 from .words import role_title, words
 
 SECTION = "programmer"

@@ -7,8 +7,8 @@ import datetime as dt
 from markupsafe import Markup
 
 from .cohorts import CohortEntry
+from .danish import MONTHS_DA, hours_range, number_words
 from .model import Programme
-from .render import MONTHS_DA, hours_range, number_words
 from .timeline import Lane, Mark, timeline_svg
 
 SHORT_MONTHS = [m[:3] + "." if len(m) > 4 else m for m in MONTHS_DA]  # "jan.", "maj", "juni"

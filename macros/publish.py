@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .calendar import calendar_specs
+from .calendar_files import calendar_specs
 from .catalogue import Catalogue, load_catalogue
 from .cohort_documents import cohort_copies
 from .cohort_pages import cohort_folder

@@ -9,40 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
+from .danish import format_date, format_hours
+from .findings import Finding, Rule
 from .model import Programme
 from .model.cohort import Cohort, Meeting, MentorMeeting, Pair, Person
-from .problems import KeyPath, Severity
-from .render import format_date, format_hours
+from .network_rules import check_network_meetings, check_network_size, check_people_fit
+from .problems import KeyPath
 from .schedule import CohortPlan, PlannedMeeting
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A rule's verdict on one place in a cohort file."""
-
-    path: KeyPath
-    message: str
-    code: str
-    severity: Severity = "error"
-    about: str | None = None  # the id of the person or meeting, for acknowledgements
-
-
-Rule = Callable[[Cohort, Programme, CohortPlan], Iterable[Finding]]
 
 
 def check_cohort(cohort: Cohort, programme: Programme, plan: CohortPlan) -> list[Finding]:
     """Every rule's findings for one cohort, errors and warnings."""
     return [finding for rule in RULES for finding in rule(cohort, programme, plan)]
-
-
-def acknowledged(finding: Finding, cohort: Cohort) -> bool:
-    """True when the cohort file acknowledges this warning."""
-    return finding.severity == "warning" and any(
-        ack.code == finding.code and ack.about in (None, finding.about) for ack in cohort.acknowledge
-    )
 
 
 def _is_group_like(programme: Programme) -> bool:
@@ -342,8 +322,6 @@ def _due_between(
 def _end_of(day: dt.date, like: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=like.tzinfo)
 
-
-from .network_rules import check_network_meetings, check_network_size, check_people_fit  # noqa: E402
 
 RULES: list[Rule] = [
     check_people_fit,

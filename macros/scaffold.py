@@ -14,10 +14,11 @@ import datetime as dt
 import difflib
 from pathlib import Path
 
-from .catalogue import PROGRAMMES_DIR, SHARED_FILE, ProgrammeEntry, programme_files, validate_programme
+from .catalogue import PROGRAMMES_DIR, SHARED_FILE, programme_files, validate_programme
 from .cohorts import COHORTS_DIR
 from .model import ID_RE, Programme, SharedContent
 from .problems import Problem, ProblemsError
+from .programme_entry import ProgrammeEntry
 from .validation import validate_model
 from .yamlsource import load_yaml
 

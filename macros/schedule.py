@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from .danish import MONTHS_DA
 from .model import Programme
 from .model.cohort import Cohort, DueRule, Homework, Meeting, MentorMeeting, Pair
 from .model.programme import RhythmPhase
-from .render import MONTHS_DA
 
 TZ = ZoneInfo("Europe/Copenhagen")
 _OTHER = "vælg et andet klokkeslæt"

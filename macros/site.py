@@ -14,8 +14,9 @@ from typing import Any
 from markupsafe import escape
 
 from .catalogue import Catalogue
-from .cohort_pages import export_cohort_calendars, render_cohort_lists, render_cohort_pages
-from .coordinator_pages import export_coordinator_calendars, render_coordinator_pages
+from .cohort_calendars import export_cohort_calendars, export_coordinator_calendars
+from .cohort_pages import render_cohort_lists, render_cohort_pages
+from .coordinator_pages import render_coordinator_pages
 from .documents import export_documents
 from .export import DocumentOptions
 from .pages import INDEX, Asset, Page, navigation, render_pages

@@ -27,9 +27,10 @@ from markupsafe import Markup
 from .cards import programme_cards
 from .catalogue import Catalogue
 from .comparison import model_comparison
+from .danish import MODEL_NAMES_DA
 from .pages import SECTION, languages_table, programme_list
 from .problems import Problem, ProblemsError
-from .render import MODEL_NAMES_DA, safe_output
+from .render import safe_output
 
 MACROS = (
     "programme_list",

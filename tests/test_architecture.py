@@ -1,4 +1,4 @@
-"""The package's shape: no new import cycles in macros/, and only macros/plugin.py imports mkdocs.
+"""The package's shape: no import cycles in macros/, and only macros/plugin.py imports mkdocs.
 
 The import graph is read from the source with `ast` (nothing is imported). An edge is a
 module-level import of another macros module; imports inside functions and under
@@ -15,24 +15,6 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "macros"
 MKDOCS_ADAPTER = "macros.plugin"
-
-# Today's cycles (issue 14). This list may only shrink: a new cycle fails the test, and when a
-# cycle is broken, the test asks for its entry to be removed, so the list never hides a new one.
-# Both hold through an import at the bottom of a module (after what the other one needs).
-KNOWN_CYCLES: set[frozenset[str]] = {
-    frozenset({"macros.rules", "macros.network_rules"}),  # rules.py imports the network rules last
-    frozenset({"macros.model.programme", "macros.model.workload"}),  # Workload needs RoleKey
-}
-# Imports inside a function or under `if TYPE_CHECKING:` that exist only because the module-level
-# import would close a cycle (importer, imported). Same rule: may only shrink. Together they hide
-# the five-module cycle of issue 14 (catalogue, cohorts, downloads, render, rules).
-KNOWN_DODGES: set[tuple[str, str]] = {
-    ("macros.cohorts", "macros.catalogue"),  # TYPE_CHECKING
-    ("macros.render", "macros.downloads"),  # downloads uses format_date from render
-    ("macros.render", "macros.hours"),  # hours uses format_hours from render
-    ("macros.render", "macros.evaluation"),
-    ("macros.match_why", "macros.matching"),  # TYPE_CHECKING
-}
 
 
 def module_name(path: Path) -> str:
@@ -135,26 +117,21 @@ def test_the_graph_sees_relative_imports() -> None:
     edges = graph()
     assert "macros.problems" in edges["macros.build"]
     assert "macros.model" in edges["macros.catalogue"] or "macros.model.programme" in edges["macros.catalogue"]
-    assert "macros.network_rules" in edges["macros.rules"]  # an import after the code still loads
-    assert "macros.catalogue" not in edges["macros.cohorts"]  # only under TYPE_CHECKING
-    assert "macros.downloads" in graph(module_level=False)["macros.render"]  # inside a function
+    assert "macros.network_rules" in edges["macros.rules"]
 
 
-def test_no_new_import_cycle() -> None:
+def test_no_import_cycle() -> None:
     found = cycles(graph())
-    new = [sorted(c) for c in found if c not in KNOWN_CYCLES]
-    assert not new, f"nye importcykler i macros/: {new}"
-    gone = [sorted(c) for c in KNOWN_CYCLES - found]
-    assert not gone, f"cyklen er brudt eller ændret; ret KNOWN_CYCLES: {gone}"
+    assert not found, f"importcykler i macros/: {[sorted(c) for c in found]}"
 
 
-def test_no_new_function_level_import_that_hides_a_cycle() -> None:
+def test_no_function_level_import_that_hides_a_cycle() -> None:
+    """An import inside a function (or under TYPE_CHECKING) must not stand in for one that would close a cycle."""
     edges, late = graph(), graph(module_level=False)
-    dodges = {(a, b) for a, targets_ in late.items() for b in targets_ if b not in edges[a] and reaches(edges, b, a)}
-    new = sorted(dodges - KNOWN_DODGES)
-    assert not new, f"import i en funktion, der skjuler en cyklus: {new}"
-    gone = sorted(KNOWN_DODGES - dodges)
-    assert not gone, f"importen skjuler ikke længere en cyklus; ret KNOWN_DODGES: {gone}"
+    dodges = sorted(
+        (a, b) for a, targets_ in late.items() for b in targets_ if b not in edges[a] and reaches(edges, b, a)
+    )
+    assert not dodges, f"import i en funktion, der skjuler en cyklus: {dodges}"
 
 
 def test_only_the_plugin_imports_mkdocs() -> None:

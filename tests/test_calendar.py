@@ -12,7 +12,7 @@ import pytest
 import vobject
 
 from macros.catalogue import load_catalogue
-from macros.cohort_pages import export_cohort_calendars
+from macros.cohort_calendars import export_cohort_calendars
 from tests.conftest import copy_project, html
 
 UTC = dt.UTC

@@ -18,7 +18,7 @@ import pytest
 import vobject
 
 from macros.catalogue import load_catalogue
-from macros.cohort_pages import export_cohort_calendars
+from macros.cohort_calendars import export_cohort_calendars
 from macros.event_changes import EventState, track
 from tests.conftest import ROOT, build_site, copy_project
 
@@ -204,7 +204,7 @@ def _events_at(project: Path, moment: dt.datetime) -> list[icalendar.Event]:
     """The par-3 calendar's events from a fresh process built at `moment`."""
     script = (
         "import sys; from pathlib import Path; from macros.catalogue import load_catalogue; "
-        "from macros.cohort_pages import export_cohort_calendars as e; "
+        "from macros.cohort_calendars import export_cohort_calendars as e; "
         f"sys.stdout.buffer.write(next(a.content for a in e(load_catalogue(Path(sys.argv[1]))) if a.path == {PAIR!r}))"
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(moment.timestamp()))}

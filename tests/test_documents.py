@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from macros.catalogue import Catalogue, load_catalogue
+from macros.danish import format_date
 from macros.fill import MARK
-from macros.render import format_date
 from tests.conftest import ROOT, html
 
 ODT_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"

@@ -17,7 +17,8 @@ import icalendar
 import pytest
 import vobject
 
-from macros.calendar import calendar_specs, export_calendar
+from macros.calendar import export_calendar
+from macros.calendar_files import calendar_specs
 from macros.catalogue import load_catalogue
 from macros.cohort_pages import render_cohort_pages
 from tests.conftest import copy_project

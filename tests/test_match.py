@@ -12,7 +12,8 @@ import pytest
 
 from macros.cli import main
 from macros.match_input import Candidate, read_candidates
-from macros.matching import Infeasible, Match, MatchRules, suggest
+from macros.match_rules import Match, MatchRules
+from macros.matching import Infeasible, suggest
 from tests.conftest import ROOT, copy_project
 
 HEADER = ["id", "rolle", "navn", "forvaltning", "leder", "køn", "emner", "undgå"]

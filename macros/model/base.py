@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .textpolicy import check_email, check_text
+
+# Every role a programme can describe; each model uses some of them (model/programme.py).
+RoleKey = Literal["mentor", "mentee", "participant", "coordinator", "manager", "process_consultant", "commissioner"]
 
 # Ids end up in URLs, file names and calendar UIDs: keep them to a safe alphabet.
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"

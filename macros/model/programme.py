@@ -10,10 +10,12 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Email, Id, ShortText, Strict, Text, TextList
+from .base import Email, Id, RoleKey, ShortText, Strict, Text, TextList
+from .group import GroupDesign
+from .network import NetworkDesign
+from .workload import Workload
 
 ModelKind = Literal["one_to_one", "group", "digital_network", "physical_network"]
-RoleKey = Literal["mentor", "mentee", "participant", "coordinator", "manager", "process_consultant", "commissioner"]
 LanguageKey = Literal["instruction", "advice", "guidance", "coaching"]
 Asker = Literal["mentee", "mentor", "participant", "process_consultant"]
 ExtraPage = Literal["learning_languages", "mentor_contract"]
@@ -263,11 +265,5 @@ class Programme(Strict):
         """The role that takes part to learn: the mentee, or in a network the participant."""
         return "participant" if self.is_network_model else "mentee"
 
-
-from .group import GroupDesign  # noqa: E402  (GroupDesign refers back to base types only)
-from .network import NetworkDesign  # noqa: E402
-from .workload import Workload  # noqa: E402  (Workload uses RoleKey from this module)
-
-Programme.model_rebuild()
 
 __all__ = ["Contract", "Id", "LearningLanguage", "MeetingGuide", "Programme", "Role"]

@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import Field
 
-from .base import ShortText, Strict, Text
-from .programme import ModelKind, RoleKey
+from .base import RoleKey, ShortText, Strict, Text
+from .programme import ModelKind
 
 
 class ModelDescription(Strict):

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import ShortText, Strict
-from .programme import RoleKey
+from .base import RoleKey, ShortText, Strict
 
 
 class RoleTime(Strict):
