@@ -24,12 +24,12 @@ from functools import cache
 from typing import Literal
 
 from .cohorts import CohortEntry
-from .downloads import FILE_ROLES
 from .event_changes import CalendarHistory, Event
 from .ics import local_time, serialize, text, utc_time, verbatim
 from .model import Programme
 from .render import format_date
 from .schedule import TZ, PlannedMeeting, PlannedMentorMeeting, PlannedPair
+from .site_paths import FILE_ROLES
 
 TZID = "Europe/Copenhagen"
 PRODID = "-//Mentorhåndbogen//Forløbskalender//DA"

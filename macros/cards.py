@@ -9,8 +9,8 @@ from markupsafe import Markup
 
 from .catalogue import Catalogue, ProgrammeEntry
 from .model import Cohort, Programme
-from .pages import SECTION
 from .render import MODEL_NAMES_DA, MONTHS_DA, number_words, render_template
+from .site_paths import SECTION
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,15 @@ The coordinator calendar is written next to the cohort's other calendars.
 from __future__ import annotations
 
 from .catalogue import Catalogue
-from .cohort_pages import cohort_folder
+from .cohort_pages import by_part
 from .cohorts import CohortEntry
-from .coordinator_plan import coordinator_calendar_name, coordinator_steps, export_coordinator_calendar
-from .downloads import OFFICE_FORMATS
-from .evaluation import SCALE, evaluation_stem, questionnaires
+from .coordinator_plan import coordinator_steps, export_coordinator_calendar
+from .evaluation import SCALE, questionnaires
 from .model import Programme
 from .pages import Asset, Page
+from .published_files import files_of_cohort
 from .render import format_date, html_table, render_template
+from .site_paths import cohort_folder
 
 
 def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
@@ -31,9 +32,8 @@ def render_coordinator_pages(catalogue: Catalogue) -> list[Page]:
         p = _programme(catalogue, entry)
         folder = cohort_folder(entry)
         forms = questionnaires(entry, p)
-        files = {
-            f.key: [(label, f"{evaluation_stem(entry, f.key)}.{ext}") for ext, label in OFFICE_FORMATS] for f in forms
-        }
+        published = files_of_cohort(entry, p)
+        files = by_part(published, "evaluation")
         markdown = render_template(
             "cohort/evaluation_page.md.j2", c=entry.cohort, p=p, forms=forms, files=files, scale=SCALE
         )
@@ -43,7 +43,7 @@ def render_coordinator_pages(catalogue: Catalogue) -> list[Page]:
             c=entry.cohort,
             p=p,
             table=_steps_table(entry, p),
-            ics=coordinator_calendar_name(entry),
+            ics=next(file for file in published if file.kind == "coordinator_calendar"),
         )
         pages.append(
             Page(f"{folder}/tovholder.md", f"Tovholdernes plan: {entry.cohort.name}", markdown, entry.source, False)
@@ -57,17 +57,11 @@ def _steps_table(entry: CohortEntry, p: Programme) -> object:
 
 
 def export_coordinator_calendars(catalogue: Catalogue) -> list[Asset]:
-    """Every cohort's coordinator calendar, next to the cohort page."""
+    """Every cohort's coordinator calendar (published_files.py), next to the cohort page."""
     return [
-        Asset(
-            f"{cohort_folder(e)}/{coordinator_calendar_name(e)}",
-            export_coordinator_calendar(e, _programme(catalogue, e)),
-            e.source,
-        )
-        for e in catalogue.cohorts
+        Asset(file.path, export_coordinator_calendar(entry, programme), entry.source)
+        for entry in catalogue.cohorts
+        for programme in [_programme(catalogue, entry)]
+        for file in files_of_cohort(entry, programme)
+        if file.recipe.writer == "coordinator_calendar"
     ]
-
-
-def coordinator_asset_paths(catalogue: Catalogue) -> list[str]:
-    """The coordinator calendars' paths, for the list of files a build publishes."""
-    return [f"{cohort_folder(e)}/{coordinator_calendar_name(e)}" for e in catalogue.cohorts]

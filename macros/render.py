@@ -74,18 +74,11 @@ def environment() -> Environment:
         genitive=lambda name: name if name.endswith(("s", "x", "z")) else f"{name}s",
     )
     env.globals["html_table"] = html_table
-    env.globals["cohort_downloads"] = _cohort_downloads  # for documents/cohort_downloads.md.j2
     env.globals["hours_table"] = _hours_table  # for cohort/hours.md.j2
     env.globals["typical_hours_table"] = _typical_hours_table  # for programme/hours.md.j2
     env.globals["evaluation_forms"] = _evaluation_forms  # for cohort/coordinators_year.md.j2
     env.globals["results_table"] = _results_table
     return env
-
-
-def _cohort_downloads(entry: Any, programme: Any) -> Any:
-    from .downloads import cohort_downloads  # imported late: downloads uses format_date from here
-
-    return cohort_downloads(entry, programme)
 
 
 def _hours_table(entry: Any, programme: Any) -> Markup:

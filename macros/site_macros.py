@@ -27,9 +27,10 @@ from markupsafe import Markup
 from .cards import programme_cards
 from .catalogue import Catalogue
 from .comparison import model_comparison
-from .pages import SECTION, languages_table, programme_list
+from .pages import languages_table, programme_list
 from .problems import Problem, ProblemsError
 from .render import MODEL_NAMES_DA, safe_output
+from .site_paths import SECTION
 
 MACROS = (
     "programme_list",
