@@ -25,9 +25,10 @@ from .export import Job
 from .fill import Values, fill_document
 from .model import Programme
 from .office import finish
-from .published_files import DOCUMENTS, EVALUATION, HOMEWORK, Recipe, files_of_cohort
+from .published_files import EVALUATION, HOMEWORK, Recipe, document_title, files_of_cohort
 from .render import format_date, number_words
 from .schedule import PlannedMeeting, due_days
+from .sheet_layout import answer_lines
 from .text import one_line
 from .words import words
 
@@ -44,7 +45,6 @@ CONSENT_RULE = "mentor; de andre i gruppen kun, hvis gruppen aftaler det, og hve
 BLANK = "_" * 40
 LINE = 64  # underscores in a line to write on: about the width of an A4 text column
 BLANK_MEETINGS = 6  # lines in a blank meeting plan when the programme does not fix a number
-TITLES = {doc.stem: doc.title for doc in DOCUMENTS}
 
 Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem, format) → file
 
@@ -175,7 +175,7 @@ DOCUMENT_VALUES: dict[str, Callable[[CohortEntry, Programme, str, Values], Value
 
 def copy_title(document: str, values: Values) -> str:
     """»Kontrakt – Lederaspiranter, hold 1«: what the copy is, and for which cohort (and pair)."""
-    what = values["titel"] if document == HOMEWORK else TITLES[document]
+    what = values["titel"] if document == HOMEWORK else document_title(document)
     return f"{what} – {values['forloeb']}"
 
 
@@ -243,62 +243,11 @@ def homework_values(planned: PlannedMeeting, p: Programme) -> Values:
     }
 
 
-# The homework sheet's layout in points, measured in LibreOffice with DejaVu Sans, which
-# is wider than the fonts Word and LibreOffice use by default (so the estimate is safe).
-PAGE = 690  # the A4 text column's height, less a margin for error
-CHARACTERS = 64  # characters in a line of body text (a heading line holds about 40)
-ANSWER = 23  # one line to write on, with the space between lines
-NOTE = 37  # the note above the lines saying that the answer is confidential
-MIN_ANSWER_LINES = 8
-SECOND_PAGE = PAGE // ANSWER - 3  # a page of lines, less a margin: the estimate may be a line or two off
-# The labelled lines at the top of the sheet (documents/homework.md.j2); receiver and purpose
-# are lists, and an empty one leaves its line out.
-_SHEET_FIELDS = {
-    "moede": "Stilles efter",
-    "frist": "Frist",
-    "omfang": "Omfang",
-    "aflevering": "Aflevering",
-    "deling": "Hvem læser besvarelsen",
-}
-_LISTED_FIELDS = {"modtager": "Modtager", "formaal": "Bruges til"}
-
-
 def reader(p: Programme) -> tuple[str, str]:
     """Who reads a sheet: the lead (»mentor«, »proceskonsulenten«), and who when the answers are shared."""
     if p.network is not None:  # as the network's cohort page says it
         return f"{words(p).lead}en", "alle i netværket"
     return "mentor", SHARED_TEXT
-
-
-def confidential(p: Programme) -> bool:
-    """The sheet says that the answer is confidential: a network's always, a group's if the programme says so."""
-    return p.group is None or p.group.homework.confidential
-
-
-def answer_lines(values: Values, p: Programme) -> int:
-    """As many lines to write on as fill the sheet's first page, and no more.
-
-    One line too many puts the last line alone on a new page. When only a few fit, the
-    lines fill the first page and go on over a second (LibreOffice does not move a long
-    chain of kept-together lines in a DOCX file, so they would split and leave a stray
-    line or two); when the tasks themselves fill the page, MIN_ANSWER_LINES follow them.
-    """
-    used = _height(str(values["titel"]), 40, 26, 40) + 36  # the title, and the heading »Din besvarelse«
-    used += _height(f"{p.name} · Forløb: {values['forloeb']}", 23)
-    used += sum(_height(f"{label}: {values[key]}", 16) for key, label in _SHEET_FIELDS.items())
-    used += sum(_height(f"{label}: {item}", 16) for key, label in _LISTED_FIELDS.items() for item in values[key])
-    for heading, items in (("opgaver_overskrift", "opgave"), ("spoergsmaal_overskrift", "spoergsmaal")):
-        used += 36 * len(values[heading]) + sum(_height(item, 23) for item in values[items])
-    used += NOTE if confidential(p) else 0
-    fits = (PAGE - used) // ANSWER
-    if fits >= MIN_ANSWER_LINES:
-        return fits
-    return fits + SECOND_PAGE if fits > 0 else MIN_ANSWER_LINES
-
-
-def _height(text: str, first: int, line: int = 14, characters: int = CHARACTERS) -> int:
-    """A paragraph's height: its first line with the space around it, then `line` a line."""
-    return first + line * (-(-len(text) // characters) - 1 if text else 0)
 
 
 _LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?\s*\)")

@@ -26,6 +26,7 @@ from .pages import Asset
 from .problems import Problem, ProblemsError
 from .published_files import OFFICE_FORMATS, Document, files_of_programme, programme_documents
 from .render import render_template
+from .sheet_layout import agenda_lines
 from .text import safe_markdown
 
 
@@ -123,6 +124,7 @@ def document_context(p: Programme) -> dict[str, object]:
         "blank": lambda width=LINE: Markup("\\_" * width),
         # One paragraph with line breaks: office.py keeps it on one page with room to write.
         "lines": lambda count: Markup("\\\n".join(["\\_" * LINE] * count)),
+        "agenda_lines": agenda_lines(p),  # as many under each point as keep the agenda on one page
         # A role title is user text: made safe for Markdown like every other (links defused, too).
         "signature": lambda label: Markup(f"{safe_markdown(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
     }

@@ -213,17 +213,20 @@ DOCUMENTS = (
 )
 
 
+def document_title(stem: str) -> str:
+    """A document's title by its key, e.g. »kontrakt« → »Kontrakt«."""
+    return next(doc.title for doc in DOCUMENTS if doc.stem == stem)
+
+
 def programme_documents(p: Programme) -> list[Document]:
     """The documents a programme has: its blank copies and the masters of its cohorts' copies."""
     return [doc for doc in DOCUMENTS if doc.applies(p)]
 
 
-def _office(
-    folder: str, stem: str, kind: Kind, title: str, description: str, page: str, recipe: Recipe
-) -> list[PublishedFile]:
+def _office(path: str, kind: Kind, title: str, description: str, page: str, recipe: Recipe) -> list[PublishedFile]:
+    """A document in both formats; `path` is without the extension."""
     return [
-        PublishedFile(f"{folder}/{stem}.{ext}", kind, title, description, label, page, recipe)
-        for ext, label in OFFICE_FORMATS
+        PublishedFile(f"{path}.{ext}", kind, title, description, label, page, recipe) for ext, label in OFFICE_FORMATS
     ]
 
 
@@ -253,12 +256,11 @@ def _booklets(entry: ProgrammeEntry) -> list[PublishedFile]:
 
 def files_of_programme(entry: ProgrammeEntry) -> list[PublishedFile]:
     """Everything a programme's page offers for download, in the order it lists them."""
-    folder, page = programme_page_path(entry.slug, "").rstrip("/"), programme_page_path(entry.slug)
-    files = _booklets(entry)
+    page, files = programme_page_path(entry.slug), _booklets(entry)
     for doc in programme_documents(entry.programme):
         if doc.blank:
-            recipe = Recipe("blank", doc.template, doc.stem)
-            files += _office(folder, f"{doc.stem}-{entry.slug}", doc.kind, doc.title, doc.blank, page, recipe)
+            path = programme_page_path(entry.slug, f"{doc.stem}-{entry.slug}")
+            files += _office(path, doc.kind, doc.title, doc.blank, page, Recipe("blank", doc.template, doc.stem))
     return files
 
 
@@ -284,33 +286,32 @@ def files_of_cohort(entry: CohortEntry, p: Programme) -> list[PublishedFile]:
     for doc in DOCUMENTS:
         for part in doc.parts(entry, p):
             recipe = Recipe("filled", doc.template, doc.stem, part.key)
-            files += _office(folder, part.stem, doc.kind, part.title, part.description, f"{folder}/{doc.page}", recipe)
-    return files + _calendars(entry, folder)
+            path, page = f"{folder}/{part.stem}", f"{folder}/{doc.page}"
+            files += _office(path, doc.kind, part.title, part.description, page, recipe)
+    return [*files, *_calendars(entry, folder), _coordinator_calendar(entry, folder)]
 
 
 def _calendars(entry: CohortEntry, folder: str) -> list[PublishedFile]:
+    """The cohort's calendars (calendar.py names them), linked from its page; the part is a role or a pair."""
     homework = any(m.homework for m in entry.plan.meetings)
     files = []
     for spec in calendar_specs(entry):
         note = CALENDAR_NOTES[spec.role][homework]
         note += NETWORK_DEADLINES if homework and entry.cohort.is_network else ""
-        part = str(spec.pair.number) if spec.pair else spec.role
-        recipe = Recipe("calendar", part=part)
+        recipe = Recipe("calendar", part=str(spec.pair.number) if spec.pair else spec.role)
+        page = f"{folder}/index.md"
         files.append(
-            PublishedFile(
-                f"{folder}/{spec.name}", "calendar", spec.title, note, CALENDAR_FORMAT, f"{folder}/index.md", recipe
-            )
+            PublishedFile(f"{folder}/{spec.name}", "calendar", spec.title, note, CALENDAR_FORMAT, page, recipe)
         )
-    name = coordinator_calendar_name(entry)
-    coordinators = Recipe("coordinator_calendar")
-    page = f"{folder}/tovholder.md"
+    return files
+
+
+def _coordinator_calendar(entry: CohortEntry, folder: str) -> PublishedFile:
+    """The coordinators' checklist as a calendar (coordinator_plan.py), linked from their page."""
+    path, page = f"{folder}/{coordinator_calendar_name(entry)}", f"{folder}/tovholder.md"
     title = "Tovholdernes plan som kalender"
-    return [
-        *files,
-        PublishedFile(
-            f"{folder}/{name}", "coordinator_calendar", title, COORDINATOR_NOTE, CALENDAR_FORMAT, page, coordinators
-        ),
-    ]
+    recipe = Recipe("coordinator_calendar")
+    return PublishedFile(path, "coordinator_calendar", title, COORDINATOR_NOTE, CALENDAR_FORMAT, page, recipe)
 
 
 def published_files(catalogue: Catalogue) -> list[PublishedFile]:
