@@ -25,7 +25,7 @@ from .export import Job
 from .fill import Values, fill_document
 from .model import Programme
 from .office import finish
-from .published_files import EVALUATION, HOMEWORK, Recipe, document_title, files_of_cohort
+from .published_files import EVALUATION, HOMEWORK, Recipe, document_title, files_of_cohort, meeting_word
 from .render import format_date, number_words
 from .schedule import PlannedMeeting, due_days
 from .sheet_layout import answer_lines
@@ -228,8 +228,8 @@ def homework_values(planned: PlannedMeeting, p: Programme) -> Values:
     tasks, questions = homework.homework.tasks, homework.homework.questions
     lead, shared = reader(p)
     return {
-        "titel": homework.homework.title or f"Hjemmeopgave efter {planned.number}. møde",
-        "moede": f"{planned.number}. møde, {format_date(planned.start.date())}",
+        "titel": homework.homework.title or f"Hjemmeopgave efter {planned.number}. {meeting_word(p)}",
+        "moede": f"{planned.number}. {meeting_word(p)}, {format_date(planned.start.date())}",
         "frist": f"{format_date(homework.due)} kl. {homework.due_at:%H.%M}",
         "omfang": homework.max_length or f"efter aftale med {lead}",
         "aflevering": homework.hand_in or f"efter aftale med {lead}",

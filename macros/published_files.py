@@ -124,12 +124,17 @@ def _contracts(entry: CohortEntry, p: Programme) -> list[Part]:
     return [] if p.network is not None else [Part(f"kontrakt-{entry.id}", "Kontrakt", FILLED)]
 
 
+def meeting_word(p: Programme) -> str:
+    """»2. netværksmøde« in a network, »2. møde« elsewhere (as the cohort page numbers them)."""
+    return "netværksmøde" if p.network is not None else "møde"
+
+
 def _homework(entry: CohortEntry, p: Programme) -> list[Part]:
     """A sheet for each meeting with homework, in groups and networks alike."""
     return [
         Part(
             f"hjemmeopgave-{m.number}-{entry.id}",
-            f"Hjemmeopgave efter {m.number}. møde",
+            f"Hjemmeopgave efter {m.number}. {meeting_word(p)}",
             f"frist {format_date(m.homework.due)}",
             str(m.number),
         )
