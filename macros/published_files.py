@@ -21,7 +21,7 @@ from .calendar import calendar_specs
 from .catalogue import Catalogue, ProgrammeEntry
 from .cohorts import CohortEntry
 from .coordinator_plan import coordinator_calendar_name
-from .evaluation import questionnaires
+from .evaluation import evaluation_points
 from .model import Programme
 from .model.programme import RoleKey
 from .render import format_date
@@ -146,8 +146,8 @@ def _homework(entry: CohortEntry, p: Programme) -> list[Part]:
 def _evaluations(entry: CohortEntry, p: Programme) -> list[Part]:
     """The three questionnaires (evaluation.py), linked from the cohort's evaluation page."""
     return [
-        Part(f"evaluering-{form.key}-{entry.id}", form.title, f"besvares omkring {format_date(form.date)}", form.key)
-        for form in questionnaires(entry, p)
+        Part(f"evaluering-{key}-{entry.id}", title, f"besvares omkring {format_date(day)}", key)
+        for key, title, day in evaluation_points(entry)
     ]
 
 
