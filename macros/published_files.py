@@ -183,8 +183,7 @@ DOCUMENTS = (
         "dagsorden",
         "Dagsorden",
         "documents/agenda.md.j2",
-        blank="skabelon til det enkelte møde",
-        filled="til forløbets møder, med plads til dato, sted og noter",
+        blank="skabelon til det enkelte møde",  # no copy per cohort: it would differ only by the name
     ),
     Document(
         "logbog",
