@@ -16,14 +16,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .catalogue import ProgrammeEntry
 from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc
 from .fill import token
 from .model import Programme
-from .pages import PROGRAMME_PAGES, programme_context
-from .published_files import files_of_programme
+from .pages import PROGRAMME_PAGES, PageSpec, programme_context
+from .published_files import PublishedFile, files_of_programme
 from .render import MONTHS_DA, render_template
 
 ROLE_PAGES = (
@@ -65,23 +66,27 @@ class Chapters:
 
 def render_chapters(entry: ProgrammeEntry) -> Chapters:
     """The programme's pages, then each role's own chapter, and the booklets the list of files names."""
-    p = entry.programme
-    specs = [spec for spec in PROGRAMME_PAGES if spec.applies(p)]
+    specs = [spec for spec in PROGRAMME_PAGES if spec.applies(entry.programme)]
     context = {**programme_context(entry, specs), "medium": "print"}
     chapters = Chapters(entry, [render_template(s.template, **context) for s in specs], [], [])
     chapters.labels.extend(spec.name.removesuffix(".md") for spec in specs)
-    roles = {str(key): key for key in p.roles}
     for file in files_of_programme(entry):
         if file.recipe.writer == "booklet" and not file.recipe.part:  # the whole handbook
             chapters.booklets.append(Booklet(file.path, "Håndbog", tuple(range(len(specs)))))
         elif file.recipe.writer == "booklet":
-            role = roles[file.recipe.part]
-            wanted = (*ROLE_PAGES, *ROLE_EXTRA.get(role, ()), *GUIDANCE_PAGES)
-            pages = tuple(i for i, spec in enumerate(specs) if spec.name in wanted)
-            chapters.markdown.append(render_template("booklet/role.md.j2", role=p.roles[role], **context))
-            chapters.labels.append(f"rolle-{role}")
-            chapters.booklets.append(Booklet(file.path, file.title, (len(chapters.markdown) - 1, *pages)))
+            _add_role_booklet(chapters, specs, context, file)
     return chapters
+
+
+def _add_role_booklet(chapters: Chapters, specs: list[PageSpec], context: dict[str, Any], file: PublishedFile) -> None:
+    """A role's booklet: its own chapter (added last) and the programme pages that concern the role."""
+    p = chapters.entry.programme
+    role = next(key for key in p.roles if key == file.recipe.part)
+    wanted = (*ROLE_PAGES, *ROLE_EXTRA.get(role, ()), *GUIDANCE_PAGES)
+    pages = tuple(i for i, spec in enumerate(specs) if spec.name in wanted)
+    chapters.markdown.append(render_template("booklet/role.md.j2", role=p.roles[role], **context))
+    chapters.labels.append(f"rolle-{role}")
+    chapters.booklets.append(Booklet(file.path, file.title, (len(chapters.markdown) - 1, *pages)))
 
 
 def booklet_jobs(
