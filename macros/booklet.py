@@ -16,15 +16,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .danish import MONTHS_DA
-from .downloads import booklet_name, role_booklets
 from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc
 from .fill import token
 from .model import Programme
-from .pages import PROGRAMME_PAGES, programme_context, programme_page_path
+from .pages import PROGRAMME_PAGES, PageSpec, programme_context
 from .programme_entry import ProgrammeEntry
+from .published_files import PublishedFile, files_of_programme
 from .render import render_template
 
 ROLE_PAGES = (
@@ -65,21 +66,28 @@ class Chapters:
 
 
 def render_chapters(entry: ProgrammeEntry) -> Chapters:
-    """The programme's pages, then each role's own chapter, and the booklets to make."""
-    p = entry.programme
-    specs = [spec for spec in PROGRAMME_PAGES if spec.applies(p)]
+    """The programme's pages, then each role's own chapter, and the booklets the list of files names."""
+    specs = [spec for spec in PROGRAMME_PAGES if spec.applies(entry.programme)]
     context = {**programme_context(entry, specs), "medium": "print"}
-    markdown = [render_template(spec.template, **context) for spec in specs]
-    labels = [spec.name.removesuffix(".md") for spec in specs]
-    booklets = [Booklet(_path(entry.slug), "Håndbog", tuple(range(len(specs))))]
-    for role in role_booklets(p):
-        wanted = (*ROLE_PAGES, *ROLE_EXTRA.get(role, ()), *GUIDANCE_PAGES)
-        pages = tuple(i for i, spec in enumerate(specs) if spec.name in wanted)
-        markdown.append(render_template("booklet/role.md.j2", role=p.roles[role], **context))
-        labels.append(f"rolle-{role}")
-        subtitle = f"Hæfte for {p.roles[role].title.lower()}"
-        booklets.append(Booklet(_path(entry.slug, role), subtitle, (len(markdown) - 1, *pages)))
-    return Chapters(entry, markdown, booklets, labels)
+    chapters = Chapters(entry, [render_template(s.template, **context) for s in specs], [], [])
+    chapters.labels.extend(spec.name.removesuffix(".md") for spec in specs)
+    for file in files_of_programme(entry):
+        if file.recipe.writer == "booklet" and not file.recipe.part:  # the whole handbook
+            chapters.booklets.append(Booklet(file.path, "Håndbog", tuple(range(len(specs)))))
+        elif file.recipe.writer == "booklet":
+            _add_role_booklet(chapters, specs, context, file)
+    return chapters
+
+
+def _add_role_booklet(chapters: Chapters, specs: list[PageSpec], context: dict[str, Any], file: PublishedFile) -> None:
+    """A role's booklet: its own chapter (added last) and the programme pages that concern the role."""
+    p = chapters.entry.programme
+    role = next(key for key in p.roles if key == file.recipe.part)
+    wanted = (*ROLE_PAGES, *ROLE_EXTRA.get(role, ()), *GUIDANCE_PAGES)
+    pages = tuple(i for i, spec in enumerate(specs) if spec.name in wanted)
+    chapters.markdown.append(render_template("booklet/role.md.j2", role=p.roles[role], **context))
+    chapters.labels.append(f"rolle-{role}")
+    chapters.booklets.append(Booklet(file.path, file.title, (len(chapters.markdown) - 1, *pages)))
 
 
 def booklet_jobs(
@@ -135,7 +143,3 @@ _HEADING = re.compile(r"^=[^=].*\n(?:<[^>\n]*>\n)?", re.MULTILINE)  # `= Title` 
 def _mark_chapter(part: str, label: str) -> str:
     """A label under the chapter's first heading, on the page where the chapter starts."""
     return _HEADING.sub(lambda m: f"{m.group(0)}#metadata(none) <kapitel-{label}>\n", part, count=1)
-
-
-def _path(slug: str, role: str | None = None) -> str:
-    return programme_page_path(slug, booklet_name(slug, role))

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .cohorts import CohortEntry
-from .downloads import FILE_ROLES
 from .schedule import PlannedPair
+from .site_paths import FILE_ROLES
 
 Role = Literal["mentee", "mentor", "pair", "participant", "process_consultant"]
 ROLE_TITLES = {

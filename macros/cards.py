@@ -10,9 +10,9 @@ from markupsafe import Markup
 from .catalogue import Catalogue
 from .danish import MODEL_NAMES_DA, MONTHS_DA, number_words
 from .model import Cohort, Programme
-from .pages import SECTION
 from .programme_entry import ProgrammeEntry
 from .render import render_template
+from .site_paths import SECTION
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ the coordinators' calendar is their checklist.
 from __future__ import annotations
 
 from .calendar import export_calendar
-from .calendar_files import calendar_specs, coordinator_calendar_name
+from .calendar_files import calendar_specs
 from .calendar_history import calendar_histories
 from .catalogue import Catalogue
-from .cohort_pages import cohort_folder
 from .cohorts import CohortEntry
 from .coordinator_calendar import export_coordinator_calendar
 from .model import Programme
 from .pages import Asset
+from .published_files import files_of_cohort
 
 
 def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
@@ -24,24 +24,27 @@ def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
 
 
 def export_cohort_calendars(catalogue: Catalogue) -> list[Asset]:
-    """Every cohort's calendar files, next to the cohort's page, with their history from git."""
+    """Every cohort's calendar files (published_files.py), next to the cohort's page, with their history from git."""
     histories = calendar_histories(catalogue)
-    return [
-        Asset(f"{cohort_folder(entry)}/{spec.name}", export_calendar(entry, programme, spec, history), entry.source)
-        for entry in catalogue.cohorts
-        for programme in [_programme(catalogue, entry)]
-        for spec in calendar_specs(entry)
-        for history in [histories.get(entry.source, {}).get(spec.name)]
-    ]
+    assets = []
+    for entry in catalogue.cohorts:
+        programme = _programme(catalogue, entry)
+        specs = {spec.name: spec for spec in calendar_specs(entry)}
+        for file in files_of_cohort(entry, programme):
+            if file.recipe.writer == "calendar":
+                history = histories.get(entry.source, {}).get(file.name)
+                assets.append(
+                    Asset(file.path, export_calendar(entry, programme, specs[file.name], history), entry.source)
+                )
+    return assets
 
 
 def export_coordinator_calendars(catalogue: Catalogue) -> list[Asset]:
-    """Every cohort's coordinator calendar, next to the cohort page."""
+    """Every cohort's coordinator calendar (published_files.py), next to the cohort page."""
     return [
-        Asset(
-            f"{cohort_folder(e)}/{coordinator_calendar_name(e)}",
-            export_coordinator_calendar(e, _programme(catalogue, e)),
-            e.source,
-        )
-        for e in catalogue.cohorts
+        Asset(file.path, export_coordinator_calendar(entry, programme), entry.source)
+        for entry in catalogue.cohorts
+        for programme in [_programme(catalogue, entry)]
+        for file in files_of_cohort(entry, programme)
+        if file.recipe.writer == "coordinator_calendar"
     ]

@@ -1,4 +1,7 @@
-"""Each cohort's pre-filled documents: contract, group agreement and homework sheets.
+"""Each cohort's pre-filled documents: contract, agreements, agenda, homework sheets and questionnaires.
+
+Which copies a cohort gets, and their names, come from the list of published files
+(published_files.py); this module gives each copy its values.
 
 They are copies of the programme's masters with the placeholders filled in Python
 (fill.py): a cohort costs milliseconds, not a pandoc run per file. Nothing about
@@ -11,22 +14,23 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 
 from .catalogue import Catalogue
-from .cohort_pages import cohort_folder
 from .cohorts import CohortEntry
 from .danish import format_date, number_words
-from .downloads import OFFICE_DOCUMENTS, OFFICE_FORMATS, OfficeDocument, cohort_stem, homework_stem
-from .evaluation import Questionnaire, evaluation_stem, questionnaires
+from .evaluation import Questionnaire, questionnaires
 from .export import Job
 from .fill import Values, fill_document
 from .model import Programme
 from .office import finish
+from .published_files import EVALUATION, HOMEWORK, Recipe, document_title, files_of_cohort, meeting_word
 from .schedule import PlannedMeeting, due_days
+from .sheet_layout import answer_lines
 from .text import one_line
+from .words import words
 
 # Placeholders the document templates may hold; every copy gives each a value.
 FIELDS = (
@@ -41,9 +45,6 @@ CONSENT_RULE = "mentor; de andre i gruppen kun, hvis gruppen aftaler det, og hve
 BLANK = "_" * 40
 LINE = 64  # underscores in a line to write on: about the width of an A4 text column
 BLANK_MEETINGS = 6  # lines in a blank meeting plan when the programme does not fix a number
-HOMEWORK = OfficeDocument("hjemmeopgave", "Hjemmeopgave", "", "documents/homework.md.j2", group_only=True)
-EVALUATION = OfficeDocument("evaluering", "Evaluering", "", "documents/evaluation.md.j2")
-TITLES = {doc.stem: doc.title for doc in (*OFFICE_DOCUMENTS, EVALUATION)}
 
 Masters = Mapping[tuple[str, str, str], bytes]  # (programme slug, document stem, format) → file
 
@@ -111,52 +112,70 @@ def _digest(master: bytes) -> bytes:
 
 
 def cohort_fills(catalogue: Catalogue, masters: Masters) -> list[Copy]:
-    """Every cohort's filled copies in both formats."""
+    """Every cohort's filled copies, as the list of published files names them."""
     copies = []
     for entry in catalogue.cohorts:
         found = catalogue.programme(entry.programme)
         if found is None:
             continue
-        for document, stem, values in cohort_copies(entry, found.programme):
-            for kind, _ in OFFICE_FORMATS:
-                job = fill_job(masters[entry.programme, document, kind], kind, values, copy_title(document, values))
-                copies.append(Copy(f"{cohort_folder(entry)}/{stem}.{kind}", entry.source, job))
+        values: dict[Recipe, Values] = {}  # the DOCX and the ODT of a document share their values
+        for file in files_of_cohort(entry, found.programme):
+            recipe = file.recipe
+            if recipe.writer == "filled":
+                filled = values.setdefault(recipe, copy_values(entry, found.programme, recipe))
+                master = masters[entry.programme, recipe.document, file.extension]
+                job = fill_job(master, file.extension, filled, copy_title(recipe.document, filled))
+                copies.append(Copy(file.path, entry.source, job))
     return copies
 
 
-def cohort_copies(entry: CohortEntry, p: Programme) -> Iterator[tuple[str, str, Values]]:
-    """(master's stem, file stem, values) for each filled copy of a cohort."""
-    base = {**blank_values(p), "forloeb": entry.cohort.name}
-    for form in questionnaires(entry, p):
-        yield EVALUATION.stem, evaluation_stem(entry, form.key), {**base, **evaluation_values(form)}
-    if entry.plan.pairs:
-        for pair in entry.plan.pairs:
-            values = {**base, "forloeb": f"{entry.cohort.name}, par {pair.number}"}
-            yield (
-                "kontrakt",
-                cohort_stem("kontrakt", entry, pair.number),
-                {**values, "moedeplan": meeting_lines(pair.meetings)},
-            )
-        return
-    base["moedeplan"] = meeting_lines(entry.plan.meetings)
+def copy_values(entry: CohortEntry, p: Programme, recipe: Recipe) -> Values:
+    """The values of one filled copy: the cohort's name, plan and signatures, and the document's own."""
+    base = {**blank_values(p), "forloeb": entry.cohort.name, "moedeplan": meeting_lines(entry.plan.meetings)}
     if p.network is not None:
         base["underskrift"] = signatures(p, 1, len(entry.cohort.participants))
-        yield "aftale", cohort_stem("aftale", entry), base
-        return
-    base["underskrift"] = signatures(p, len(entry.cohort.mentors), len(entry.cohort.mentees))
-    yield "kontrakt", cohort_stem("kontrakt", entry), base
-    if p.is_group:
-        yield "gruppeaftale", cohort_stem("gruppeaftale", entry), {**base, **agreement_values(entry, p)}
-        for planned in entry.plan.meetings:
-            if planned.homework is not None:
-                sheet = {**base, **homework_values(entry, planned)}
-                sheet["svarlinjer"] = ["_" * LINE] * answer_lines(sheet, p)
-                yield HOMEWORK.stem, homework_stem(entry, planned.number), sheet
+    else:
+        base["underskrift"] = signatures(p, len(entry.cohort.mentors), len(entry.cohort.mentees))
+    own = DOCUMENT_VALUES.get(recipe.document)
+    return {**base, **own(entry, p, recipe.part, base)} if own else base
+
+
+def _pair_values(entry: CohortEntry, p: Programme, part: str, base: Values) -> Values:
+    """A pair's contract: the pair's own plan; the cohort's contract: the cohort's."""
+    if not part:
+        return {}
+    pair = entry.plan.pairs[int(part) - 1]
+    return {
+        "forloeb": f"{entry.cohort.name}, par {pair.number}",
+        "moedeplan": meeting_lines(pair.meetings),
+        "underskrift": signatures(p, 1, 1),
+    }
+
+
+def _homework_values(entry: CohortEntry, p: Programme, part: str, base: Values) -> Values:
+    planned = entry.plan.meetings[int(part) - 1]
+    sheet = {**base, **homework_values(planned, p)}
+    return {**sheet, "svarlinjer": ["_" * LINE] * answer_lines(sheet, p)}
+
+
+def _evaluation_values(entry: CohortEntry, p: Programme, part: str, base: Values) -> Values:
+    form = next(form for form in questionnaires(entry, p) if form.key == part)
+    return evaluation_values(form)
+
+
+# The values a document needs beyond the cohort's name, plan and signatures, by its key
+# (published_files.DOCUMENTS). A new document that uses only those needs no entry here.
+DOCUMENT_VALUES: dict[str, Callable[[CohortEntry, Programme, str, Values], Values]] = {
+    "kontrakt": _pair_values,
+    "gruppeaftale": lambda entry, p, part, base: agreement_values(entry, p),
+    HOMEWORK: _homework_values,
+    EVALUATION: _evaluation_values,
+}
 
 
 def copy_title(document: str, values: Values) -> str:
     """»Kontrakt – Lederaspiranter, hold 1«: what the copy is, and for which cohort (and pair)."""
-    what = values["titel"] if document == HOMEWORK.stem else TITLES[document]
+    what = values["titel"] if document == HOMEWORK else document_title(document)
     return f"{what} – {values['forloeb']}"
 
 
@@ -202,18 +221,19 @@ def agreement_values(entry: CohortEntry, p: Programme) -> Values:
     }
 
 
-def homework_values(entry: CohortEntry, planned: PlannedMeeting) -> Values:
+def homework_values(planned: PlannedMeeting, p: Programme) -> Values:
     """The homework sheet after one meeting: its tasks, questions and due date."""
     homework = planned.homework
     assert homework is not None
     tasks, questions = homework.homework.tasks, homework.homework.questions
+    lead, shared = reader(p)
     return {
-        "titel": homework.homework.title or f"Hjemmeopgave efter {planned.number}. møde",
-        "moede": f"{planned.number}. møde, {format_date(planned.start.date())}",
+        "titel": homework.homework.title or f"Hjemmeopgave efter {planned.number}. {meeting_word(p)}",
+        "moede": f"{planned.number}. {meeting_word(p)}, {format_date(planned.start.date())}",
         "frist": f"{format_date(homework.due)} kl. {homework.due_at:%H.%M}",
-        "omfang": homework.max_length or "efter aftale med mentor",
-        "aflevering": homework.hand_in or "efter aftale med mentor",
-        "deling": SHARED_TEXT if homework.homework.shared else "kun mentor",
+        "omfang": homework.max_length or f"efter aftale med {lead}",
+        "aflevering": homework.hand_in or f"efter aftale med {lead}",
+        "deling": shared if homework.homework.shared else f"kun {lead}",
         "modtager": [homework.homework.receiver] if homework.homework.receiver else [],
         "formaal": [homework.homework.purpose] if homework.homework.purpose else [],
         "opgaver_overskrift": ["Opgaver"] if tasks else [],
@@ -223,50 +243,11 @@ def homework_values(entry: CohortEntry, planned: PlannedMeeting) -> Values:
     }
 
 
-# The homework sheet's layout in points, measured in LibreOffice with DejaVu Sans, which
-# is wider than the fonts Word and LibreOffice use by default (so the estimate is safe).
-PAGE = 690  # the A4 text column's height, less a margin for error
-CHARACTERS = 64  # characters in a line of body text (a heading line holds about 40)
-ANSWER = 23  # one line to write on, with the space between lines
-NOTE = 37  # the note above the lines saying that the answer is confidential
-MIN_ANSWER_LINES = 8
-SECOND_PAGE = PAGE // ANSWER - 3  # a page of lines, less a margin: the estimate may be a line or two off
-# The labelled lines at the top of the sheet (documents/homework.md.j2); receiver and purpose
-# are lists, and an empty one leaves its line out.
-_SHEET_FIELDS = {
-    "moede": "Stilles efter",
-    "frist": "Frist",
-    "omfang": "Omfang",
-    "aflevering": "Aflevering",
-    "deling": "Hvem læser besvarelsen",
-}
-_LISTED_FIELDS = {"modtager": "Modtager", "formaal": "Bruges til"}
-
-
-def answer_lines(values: Values, p: Programme) -> int:
-    """As many lines to write on as fill the sheet's first page, and no more.
-
-    One line too many puts the last line alone on a new page. When only a few fit, the
-    lines fill the first page and go on over a second (LibreOffice does not move a long
-    chain of kept-together lines in a DOCX file, so they would split and leave a stray
-    line or two); when the tasks themselves fill the page, MIN_ANSWER_LINES follow them.
-    """
-    used = _height(str(values["titel"]), 40, 26, 40) + 36  # the title, and the heading »Din besvarelse«
-    used += _height(f"{p.name} · Forløb: {values['forloeb']}", 23)
-    used += sum(_height(f"{label}: {values[key]}", 16) for key, label in _SHEET_FIELDS.items())
-    used += sum(_height(f"{label}: {item}", 16) for key, label in _LISTED_FIELDS.items() for item in values[key])
-    for heading, items in (("opgaver_overskrift", "opgave"), ("spoergsmaal_overskrift", "spoergsmaal")):
-        used += 36 * len(values[heading]) + sum(_height(item, 23) for item in values[items])
-    used += NOTE if p.group and p.group.homework.confidential else 0
-    fits = (PAGE - used) // ANSWER
-    if fits >= MIN_ANSWER_LINES:
-        return fits
-    return fits + SECOND_PAGE if fits > 0 else MIN_ANSWER_LINES
-
-
-def _height(text: str, first: int, line: int = 14, characters: int = CHARACTERS) -> int:
-    """A paragraph's height: its first line with the space around it, then `line` a line."""
-    return first + line * (-(-len(text) // characters) - 1 if text else 0)
+def reader(p: Programme) -> tuple[str, str]:
+    """Who reads a sheet: the lead (»mentor«, »proceskonsulenten«), and who when the answers are shared."""
+    if p.network is not None:  # as the network's cohort page says it
+        return f"{words(p).lead}en", "alle i netværket"
+    return "mentor", SHARED_TEXT
 
 
 _LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?\s*\)")

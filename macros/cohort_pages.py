@@ -17,20 +17,21 @@ from urllib.parse import quote, urljoin
 
 from markupsafe import Markup
 
-from .calendar_files import CalendarSpec, calendar_specs
 from .catalogue import Catalogue
 from .cohorts import CohortEntry
 from .danish import format_date, number_words
+from .downloads import downloads
 from .evaluation import questionnaires
 from .model import Programme
-from .pages import Page, programme_page_path
+from .pages import Page
 from .plans import cohort_timeline
 from .programme_entry import ProgrammeEntry
+from .published_files import PublishedFile, files_of_cohort
 from .render import environment, render_template
 from .schedule import PlannedMeeting, due_days, local
+from .site_paths import COHORTS_FOLDER, cohort_folder, programme_page_path
 from .words import role_title, words
 
-COHORTS_FOLDER = "forloeb"
 GOOGLE_ADD = "https://calendar.google.com/calendar/render?cid="  # Google's »add by URL«, given a webcal:// URL
 LIST_TITLE = "Forløb"
 
@@ -54,16 +55,11 @@ class Subscription:
     google: str
 
 
-def subscription(site_url: str, entry: CohortEntry, spec: CalendarSpec) -> Subscription:
+def subscription(site_url: str, calendar: PublishedFile) -> Subscription:
     """The calendar's published address (site_url from mkdocs.yml) as subscribe links."""
-    address = urljoin(site_url.rstrip("/") + "/", f"{cohort_folder(entry)}/{spec.name}")
+    address = urljoin(site_url.rstrip("/") + "/", calendar.path)
     webcal = "webcal://" + address.split("://", 1)[-1]
     return Subscription(webcal, GOOGLE_ADD + quote(webcal, safe=""))
-
-
-def cohort_folder(entry: CohortEntry) -> str:
-    """The cohort page's folder relative to docs/; its calendars sit next to it."""
-    return programme_page_path(entry.programme, f"{COHORTS_FOLDER}/{entry.id}")
 
 
 def render_cohort_lists(catalogue: Catalogue) -> list[Page]:
@@ -102,7 +98,8 @@ def _render_page(entry: CohortEntry, programme: Programme, site_url: str | None)
 def cohort_context(entry: CohortEntry, programme: Programme, site_url: str | None = None) -> dict[str, Any]:
     """What the cohort page template may use; names only when the cohort publishes them."""
     cohort = entry.cohort
-    calendars = calendar_specs(entry)
+    files = files_of_cohort(entry, programme)
+    calendars = [file for file in files if file.kind == "calendar"]
     variant = programme.group.variant(cohort.variant) if programme.group and cohort.variant else None
     return {
         "entry": entry,
@@ -112,17 +109,28 @@ def cohort_context(entry: CohortEntry, programme: Programme, site_url: str | Non
         "participants": participants(entry),
         "names": _names(entry) if cohort.privacy.publish_names else None,
         "calendars": calendars,
-        "subscriptions": {spec.name: subscription(site_url, entry, spec) for spec in calendars} if site_url else None,
+        "subscriptions": {file.name: subscription(site_url, file) for file in calendars} if site_url else None,
+        "downloads": downloads(files, ("document", "homework")),  # documents/cohort_downloads.md.j2
         "plan_table": plan_table(entry, programme),
         "timeline": cohort_timeline(entry),  # the same facts as the tables, drawn (macros/plans.py)
         "pair_tables": [_meetings_table(f"Mødeplan for par {p.number}", p.meetings) for p in entry.plan.pairs],
         "due_rule": _due_rule_text(entry, programme),
-        "pair_calendar": {spec.pair.number: spec for spec in calendars if spec.pair},
+        "pair_calendar": {int(file.recipe.part): file for file in calendars if file.recipe.part.isdigit()},
+        "evaluation_files": by_part(files, "evaluation"),  # cohort/coordinators_year.md.j2
         "has_homework": any(m.homework for m in entry.plan.meetings),
         "meeting_label": _meeting_label(programme),
         "w": words(programme),
         "role_title": partial(role_title, programme),
     }
+
+
+def by_part(files: list[PublishedFile], kind: str) -> dict[str, list[PublishedFile]]:
+    """The files of one kind by their recipe's part, e.g. each questionnaire's DOCX and ODT."""
+    found: dict[str, list[PublishedFile]] = {}
+    for file in files:
+        if file.kind == kind:
+            found.setdefault(file.recipe.part, []).append(file)
+    return found
 
 
 def participants(entry: CohortEntry) -> str:

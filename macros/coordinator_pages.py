@@ -7,17 +7,17 @@ The coordinator calendar is written next to the cohort's other calendars.
 
 from __future__ import annotations
 
-from .calendar_files import coordinator_calendar_name
 from .catalogue import Catalogue
-from .cohort_pages import cohort_folder
+from .cohort_pages import by_part
 from .cohorts import CohortEntry
 from .coordinator_plan import coordinator_steps
 from .danish import format_date
-from .downloads import OFFICE_FORMATS
-from .evaluation import SCALE, evaluation_stem, questionnaires
+from .evaluation import SCALE, questionnaires
 from .model import Programme
 from .pages import Page
+from .published_files import files_of_cohort
 from .render import html_table, render_template
+from .site_paths import cohort_folder
 
 
 def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
@@ -33,9 +33,8 @@ def render_coordinator_pages(catalogue: Catalogue) -> list[Page]:
         p = _programme(catalogue, entry)
         folder = cohort_folder(entry)
         forms = questionnaires(entry, p)
-        files = {
-            f.key: [(label, f"{evaluation_stem(entry, f.key)}.{ext}") for ext, label in OFFICE_FORMATS] for f in forms
-        }
+        published = files_of_cohort(entry, p)
+        files = by_part(published, "evaluation")
         markdown = render_template(
             "cohort/evaluation_page.md.j2", c=entry.cohort, p=p, forms=forms, files=files, scale=SCALE
         )
@@ -45,7 +44,7 @@ def render_coordinator_pages(catalogue: Catalogue) -> list[Page]:
             c=entry.cohort,
             p=p,
             table=_steps_table(entry, p),
-            ics=coordinator_calendar_name(entry),
+            ics=next(file for file in published if file.kind == "coordinator_calendar"),
         )
         pages.append(
             Page(f"{folder}/tovholder.md", f"Tovholdernes plan: {entry.cohort.name}", markdown, entry.source, False)
@@ -56,8 +55,3 @@ def render_coordinator_pages(catalogue: Catalogue) -> list[Page]:
 def _steps_table(entry: CohortEntry, p: Programme) -> object:
     rows = [(format_date(step.date), [step.title, step.detail]) for step in coordinator_steps(entry, p)]
     return html_table("Tjekliste fra rekruttering til opfølgning", ["Opgave", "Hvad"], rows)
-
-
-def coordinator_asset_paths(catalogue: Catalogue) -> list[str]:
-    """The coordinator calendars' paths, for the list of files a build publishes."""
-    return [f"{cohort_folder(e)}/{coordinator_calendar_name(e)}" for e in catalogue.cohorts]

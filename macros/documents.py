@@ -17,16 +17,17 @@ from markupsafe import Markup
 
 from .booklet import PART, booklet_jobs, render_chapters
 from .catalogue import Catalogue
-from .cohort_documents import EVALUATION, FIELDS, HOMEWORK, LINE, Copy, Masters, blank_values, cohort_fills, fill_job
-from .downloads import OFFICE_FORMATS, OfficeDocument, office_documents
+from .cohort_documents import FIELDS, LINE, Copy, Masters, blank_values, cohort_fills, fill_job
 from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_document, reference_path
 from .fill import MARK, split_document, token
 from .history import last_changed, load_history, page_inputs
 from .model import Programme
-from .pages import Asset, programme_page_path
+from .pages import Asset
 from .problems import Problem, ProblemsError
 from .programme_entry import ProgrammeEntry
+from .published_files import OFFICE_FORMATS, Document, files_of_programme, programme_documents
 from .render import render_template
+from .sheet_layout import agenda_lines
 from .text import safe_markdown
 
 
@@ -35,7 +36,7 @@ class OfficeBundle:
     """A programme's fill-in documents as Markdown, made in one pandoc run per format."""
 
     entry: ProgrammeEntry
-    documents: list[OfficeDocument]
+    documents: list[Document]
     markdown: str
 
     def job(self, kind: str) -> Job:
@@ -110,7 +111,7 @@ def check_markers(catalogue: Catalogue) -> None:
 def render_bundle(entry: ProgrammeEntry) -> OfficeBundle:
     """The programme's fill-in documents with placeholders, one after the other."""
     p = entry.programme
-    documents = [*office_documents(p), *([HOMEWORK] if p.is_group else []), EVALUATION]
+    documents = programme_documents(p)
     context = document_context(p)
     markdown = f"\n\n{PART}\n\n".join(render_template(doc.template, **context) for doc in documents)
     return OfficeBundle(entry, documents, markdown)
@@ -124,19 +125,26 @@ def document_context(p: Programme) -> dict[str, object]:
         "blank": lambda width=LINE: Markup("\\_" * width),
         # One paragraph with line breaks: office.py keeps it on one page with room to write.
         "lines": lambda count: Markup("\\\n".join(["\\_" * LINE] * count)),
+        "agenda_lines": agenda_lines(p),  # as many under each point as keep the agenda on one page
         # A role title is user text: made safe for Markdown like every other (links defused, too).
         "signature": lambda label: Markup(f"{safe_markdown(label)}: " + "\\_" * max(20, LINE - 12 - len(label))),
     }
 
 
 def _blank_copies(entry: ProgrammeEntry, masters: Masters) -> list[Copy]:
+    """The programme's blank copies, as the list of published files names them."""
     values = blank_values(entry.programme)
     return [
         Copy(
-            programme_page_path(entry.slug, f"{doc.stem}-{entry.slug}.{kind}"),
+            file.path,
             entry.source,
-            fill_job(masters[entry.slug, doc.stem, kind], kind, values, f"{doc.title} – {entry.programme.name}"),
+            fill_job(
+                masters[entry.slug, file.recipe.document, file.extension],
+                file.extension,
+                values,
+                f"{file.title} – {entry.programme.name}",
+            ),
         )
-        for doc in office_documents(entry.programme)
-        for kind, _ in OFFICE_FORMATS
+        for file in files_of_programme(entry)
+        if file.recipe.writer == "blank"
     ]

@@ -100,27 +100,28 @@ def _working(day: dt.date) -> dt.date:
     return day
 
 
+POINTS = (
+    ("midt", "Midtvejsevaluering"),
+    ("slut", "Slutevaluering"),
+    ("opfoelgning", f"Opfølgning efter {number_words(FOLLOW_UP_MONTHS)} måneder"),
+)
+
+
+def evaluation_points(entry: CohortEntry) -> list[tuple[str, str, dt.date]]:
+    """(key, title, date) of the three points, without their questions (the list of files needs only these)."""
+    return [(key, title, day) for (key, title), day in zip(POINTS, evaluation_dates(entry), strict=True)]
+
+
 def questionnaires(entry: CohortEntry, programme: Programme) -> list[Questionnaire]:
     """The cohort's three questionnaires, in time order."""
-    middle, end, follow_up = evaluation_dates(entry)
     goals = criteria(programme)
-    return [
-        Questionnaire("midt", "Midtvejsevaluering", middle, MIDDLE_RATED, MIDDLE_OPEN),
-        Questionnaire("slut", "Slutevaluering", end, (*END_RATED, *goals), _end_open(programme)),
-        Questionnaire(
-            "opfoelgning",
-            f"Opfølgning efter {number_words(FOLLOW_UP_MONTHS)} måneder",
-            follow_up,
-            goals,
-            FOLLOW_UP_OPEN,
-        ),
-    ]
+    questions = {
+        "midt": (MIDDLE_RATED, MIDDLE_OPEN),
+        "slut": ((*END_RATED, *goals), _end_open(programme)),
+        "opfoelgning": (goals, FOLLOW_UP_OPEN),
+    }
+    return [Questionnaire(key, title, day, *questions[key]) for key, title, day in evaluation_points(entry)]
 
 
 def _end_open(programme: Programme) -> tuple[str, ...]:
     return NETWORK_END_OPEN if programme.is_network_model else END_OPEN
-
-
-def evaluation_stem(entry: CohortEntry, key: str) -> str:
-    """`evaluering-<key>-<cohort id>`: the questionnaire's DOCX and ODT file name."""
-    return f"evaluering-{key}-{entry.id}"

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 
 from .catalogue import Catalogue
-from .cohort_pages import cohort_folder
 from .history import SHARED_SOURCE, format_day
-from .pages import INDEX, programme_page_path
+from .pages import INDEX
 from .render import render_template
+from .site_paths import cohort_folder, programme_page_path
 
 NEWS_PAGE = "nyt.md"
 FEED = "nyt.xml"

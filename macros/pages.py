@@ -17,14 +17,15 @@ from markupsafe import Markup
 
 from .catalogue import PROGRAMMES_DIR, SHARED_FILE, Catalogue
 from .danish import every_weeks, number_words
-from .downloads import programme_downloads
+from .downloads import downloads
 from .model import Programme
 from .plans import method_marks, method_timeline
 from .programme_entry import ProgrammeEntry
+from .published_files import files_of_programme
 from .render import html_table, render_template
+from .site_paths import SECTION, programme_page_path
 from .words import role_title, words
 
-SECTION = "programmer"
 SETTINGS_PAGE = "arbejdstid-og-data.md"  # a guidance page whose facts come from the programme file
 INDEX = f"{SECTION}/index.md"
 SHARED_SOURCE = f"{PROGRAMMES_DIR}/{SHARED_FILE}"
@@ -224,11 +225,6 @@ def source_note(entry: ProgrammeEntry, page: str, shared_url: str = "") -> str:
     )
 
 
-def programme_page_path(slug: str, name: str = "index.md") -> str:
-    """Where a programme's page lives, relative to docs/."""
-    return f"{SECTION}/{slug}/{name}"
-
-
 def programme_context(entry: ProgrammeEntry, specs: list[PageSpec]) -> dict[str, Any]:
     """What every programme template may use."""
     p = entry.programme
@@ -242,7 +238,7 @@ def programme_context(entry: ProgrammeEntry, specs: list[PageSpec]) -> dict[str,
         "phase_timeline": method_timeline(p),  # the group model's phases, drawn (macros/plans.py)
         "phase_marks": method_marks(p),
         "medium": "site",  # the booklet renders the same templates with "print"
-        "downloads": programme_downloads(entry.slug, p),
+        "downloads": downloads(files_of_programme(entry)),
         "w": words(p),
         "role_title": partial(role_title, p),
         "has_page": {spec.name for spec in specs}.__contains__,

@@ -3,7 +3,8 @@
 A thousand cohorts publish some 12,000 files (calendars, booklets, filled contracts
 and homework sheets). Making them and writing them to disk is pure Python and file
 system work that the pages do not wait for: only their names are needed, so links
-can be checked. The names are listed here up front, a worker process started with
+can be checked. The names come from the one list of published files (published_files.py),
+which the pages link and the worker makes; a worker process started with
 `spawn` (never `fork`: `mkdocs serve` runs threads) loads the catalogue itself,
 makes the files and writes them into the site folder, and the build waits for it
 before it ends. A difference between the listed and the written names is a bug and
@@ -18,34 +19,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .calendar_files import calendar_specs
 from .catalogue import Catalogue, load_catalogue
-from .cohort_documents import cohort_copies
-from .cohort_pages import cohort_folder
-from .coordinator_pages import coordinator_asset_paths
 from .documents import check_markers
-from .downloads import OFFICE_FORMATS, booklet_name, office_documents, role_booklets
 from .export import DocumentOptions, check_options
-from .pages import programme_page_path
 from .problems import Problem, ProblemsError
+from .published_files import published_files
 from .site import export_assets
 
 
 def asset_paths(catalogue: Catalogue) -> list[str]:
     """Every calendar and document the site publishes, relative to docs/, without making any."""
-    paths = [f"{cohort_folder(e)}/{spec.name}" for e in catalogue.cohorts for spec in calendar_specs(e)]
-    paths += coordinator_asset_paths(catalogue)
-    for entry in catalogue.programmes:
-        p, slug = entry.programme, entry.slug
-        names = [booklet_name(slug), *(booklet_name(slug, role) for role in role_booklets(p))]
-        names += [f"{doc.stem}-{slug}.{kind}" for doc in office_documents(p) for kind, _ in OFFICE_FORMATS]
-        paths += [programme_page_path(slug, name) for name in names]
-    for cohort in catalogue.cohorts:
-        found = catalogue.programme(cohort.programme)
-        if found is not None:
-            stems = [stem for _, stem, _ in cohort_copies(cohort, found.programme)]
-            paths += [f"{cohort_folder(cohort)}/{stem}.{kind}" for stem in stems for kind, _ in OFFICE_FORMATS]
-    return paths
+    return [file.path for file in published_files(catalogue)]
 
 
 @dataclass

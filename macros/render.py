@@ -20,7 +20,6 @@ from .danish import (
     hours_range,
     number_words,
 )
-from .downloads import cohort_downloads
 from .evaluation import questionnaires
 from .hours import cohort_hours, hours_rows, typical_hours
 from .text import one_line, safe_markdown
@@ -52,7 +51,6 @@ def environment() -> Environment:
         genitive=lambda name: name if name.endswith(("s", "x", "z")) else f"{name}s",
     )
     env.globals["html_table"] = html_table
-    env.globals["cohort_downloads"] = cohort_downloads  # for documents/cohort_downloads.md.j2
     env.globals["hours_table"] = _hours_table  # for cohort/hours.md.j2
     env.globals["typical_hours_table"] = _typical_hours_table  # for programme/hours.md.j2
     env.globals["evaluation_forms"] = questionnaires  # for cohort/coordinators_year.md.j2

@@ -28,9 +28,10 @@ from .cards import programme_cards
 from .catalogue import Catalogue
 from .comparison import model_comparison
 from .danish import MODEL_NAMES_DA
-from .pages import SECTION, languages_table, programme_list
+from .pages import languages_table, programme_list
 from .problems import Problem, ProblemsError
 from .render import safe_output
+from .site_paths import SECTION
 
 MACROS = (
     "programme_list",
