@@ -14,16 +14,20 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import typst
+
+from .booklet_errors import located, marked, unmark
 from .catalogue import ProgrammeEntry
 from .downloads import booklet_name, role_booklets
-from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc
+from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc, run_typst
 from .fill import token
 from .model import Programme
 from .pages import PROGRAMME_PAGES, programme_context, programme_page_path
+from .problems import Problem, ProblemsError
 from .render import MONTHS_DA, render_template
 
 ROLE_PAGES = (
@@ -88,18 +92,38 @@ def booklet_jobs(
 
     `changed` is the newest change of the programme's files; the cover names its month.
     """
+    jobs = []
+    for index, (booklet, text) in enumerate(zip(chapters.booklets, typst_sources(chapters, typst_body), strict=True)):
+        source = text.encode("utf-8")
+        inputs = settings(chapters.entry.programme, booklet, options, edition(changed))
+        locate = partial(locate_failure, chapters.entry, index, inputs)
+        make: Callable[[], bytes] = partial(compile_typst, source, chapters.entry.source, inputs, locate)
+        jobs.append(Job(("booklet", source, *(f"{key}={value}" for key, value in sorted(inputs.items()))), make))
+    return jobs
+
+
+def typst_sources(chapters: Chapters, typst_body: bytes) -> list[str]:
+    """Each booklet's Typst: the layout, then the chapters it holds."""
     parts = _PART_LINE.split(typst_body.decode("utf-8"))
     if len(parts) != len(chapters.markdown):  # a programme text with a line of just the marker
         raise ValueError(f"forventede {len(chapters.markdown)} kapitler, men fik {len(parts)}")
     parts = [_mark_chapter(part, label) for part, label in zip(parts, chapters.labels, strict=True)]
     layout, end = ((RESOURCES / name).read_text(encoding="utf-8") for name in ("booklet.typ", "booklet-end.typ"))
-    jobs = []
-    for booklet in chapters.booklets:
-        source = "\n".join([layout, *(parts[i] for i in booklet.parts), end]).encode("utf-8")
-        inputs = settings(chapters.entry.programme, booklet, options, edition(changed))
-        make: Callable[[], bytes] = partial(compile_typst, source, chapters.entry.source, inputs)
-        jobs.append(Job(("booklet", source, *(f"{key}={value}" for key, value in sorted(inputs.items()))), make))
-    return jobs
+    return ["\n".join([layout, *(parts[i] for i in booklet.parts), end]) for booklet in chapters.booklets]
+
+
+def locate_failure(entry: ProgrammeEntry, index: int, inputs: dict[str, str], error: typst.TypstError) -> list[Problem]:
+    """The texts that made booklet number `index` fail, found with markers (booklet_errors.py); [] if not found."""
+    programme, paths = marked(entry.programme)
+    again = render_chapters(replace(entry, programme=programme))
+    try:
+        unmarked = unmark(typst_sources(again, again.job().make())[index])
+        run_typst(unmarked.source.encode("utf-8"), inputs)
+    except typst.TypstError as exc:
+        return located(exc.diagnostic, unmarked, paths, entry)
+    except (ProblemsError, ValueError, IndexError):  # the marked copy did not get as far: the plain message
+        return []
+    return []
 
 
 def settings(p: Programme, booklet: Booklet, options: DocumentOptions, edition: str) -> dict[str, str]:

@@ -6,6 +6,7 @@ mistake of a run at once and a broken file never half-publishes a site.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,8 @@ class ProgrammeEntry:
     programme: Programme
     # Top-level fields with at least one value from programmes/_faelles.yaml, for the pages' source notes.
     inherited: frozenset[str] = frozenset()
+    # Where each key stands (in the programme's file or the shared one), for messages about a text later on.
+    marks: Mapping[KeyPath, Mark] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def validate_programme(
     problems.extend(inherited_role_texts(doc, merged, shared))
     programme = _own_roles(programme, doc)
     problems.extend(programme_warnings(programme, _kept(merged, programme)))
-    return ProgrammeEntry(slug, doc.file, programme, _inherited(merged, doc))
+    return ProgrammeEntry(slug, doc.file, programme, _inherited(merged, doc), merged.marks)
 
 
 def _inherited(merged: Document, doc: Document) -> frozenset[str]:

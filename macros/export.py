@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pypandoc
 import typst
@@ -152,28 +153,40 @@ def pandoc(markdown: str, to: str, args: Sequence[str] = ()) -> bytes:
     return done.stdout
 
 
-def compile_typst(source: bytes, where: str, inputs: dict[str, str] | None = None) -> bytes:
+def compile_typst(
+    source: bytes,
+    where: str,
+    inputs: dict[str, str] | None = None,
+    locate: Callable[[typst.TypstError], list[Problem]] | None = None,
+) -> bytes:
     """Typst source → tagged PDF/UA-1 with only the fonts that ship with typst; a warning is an error.
 
     PDF/UA-1 makes the PDF readable with a screen reader (structure, title, language,
     bookmarks) and lets Typst refuse an image without alt text. `inputs` become
-    `sys.inputs` in the document: plain strings, never parsed as code.
+    `sys.inputs` in the document: plain strings, never parsed as code. When Typst fails,
+    `locate` may name the texts that caused it (booklet_errors.py); else the message stands at `where`.
     """
     try:
-        # Only our resources folder is readable, and only the fonts inside typst are used.
-        compiler = typst.Compiler(root=str(RESOURCES), ignore_system_fonts=True)
-        pdf, warnings = compiler.compile_with_warnings(
-            source, format="pdf", timestamp=EPOCH, sys_inputs=inputs or {}, pdf_standards=["ua-1"]
-        )
+        pdf, warnings = run_typst(source, inputs or {})
     except typst.TypstError as exc:
-        raise ProblemsError(
-            [Problem(where, 1, 1, "", f"Typst kunne ikke sætte hæftet: {_error_da(exc.message)}")]
-        ) from None
+        found = locate(exc) if locate else []
+        reason = f"hæftet kunne ikke sættes: {typst_reason_da(exc.message)}"
+        raise ProblemsError(found or [Problem(where, 1, 1, "", reason)]) from None
     if warnings:
         text = "; ".join(_warning_da(w.message) for w in warnings)
         raise ProblemsError([Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")])
-    assert isinstance(pdf, bytes)
     return pdf
+
+
+def run_typst(source: bytes, inputs: dict[str, str]) -> tuple[bytes, list[Any]]:
+    """The PDF and Typst's warnings; raises typst.TypstError when Typst cannot set the source."""
+    # Only our resources folder is readable, and only the fonts inside typst are used.
+    compiler = typst.Compiler(root=str(RESOURCES), ignore_system_fonts=True)
+    pdf, warnings = compiler.compile_with_warnings(
+        source, format="pdf", timestamp=EPOCH, sys_inputs=inputs, pdf_standards=["ua-1"]
+    )
+    assert isinstance(pdf, bytes)
+    return pdf, list(warnings)
 
 
 @cache
@@ -182,13 +195,31 @@ def bundled_fonts() -> frozenset[str]:
     return frozenset(family.lower() for family in typst.Fonts(include_system_fonts=False).families())
 
 
-def _error_da(message: str) -> str:
+_NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
+_HEADING_SKIP = re.compile(r"skipped from heading level (\d+) to (\d+)")
+
+
+def typst_reason_da(message: str) -> str:
+    """Why Typst could not set a booklet, in Danish and in the words of the programme's texts."""
     if "missing alt text" in message:
         return (
             "et billede mangler en alternativ tekst, som skærmlæsere læser op i stedet for billedet; "
             "giv hvert billede en kort beskrivelse af, hvad det viser"
         )
-    return message
+    if found := _NO_GLYPH.search(message):
+        shown = ", ".join(f"»{char}« (U+{ord(char):04X})" for char in dict.fromkeys(found.group(1)))
+        return f"hæfternes skrift har ikke tegnet {shown}; skriv det med ord, eller slet det"
+    if "heading title is empty" in message:
+        return "en overskrift er tom; skriv en overskrift efter »#«, eller slet linjen"
+    if found := _HEADING_SKIP.search(message):
+        before, level = found.groups()
+        return (
+            f"en overskrift på niveau {level} ({'#' * int(level)}) kommer lige efter en på niveau {before}; "
+            "en overskrift må højst have ét »#« mere end overskriften før"
+        )
+    if re.search(r"maximum \w+ depth exceeded", message):
+        return "teksten har for mange lag inden i hinanden (fx fremhævelse i fremhævelse); gør den enklere"
+    return f"teksten kan ikke sættes; gør den enklere, fx med færre af tegnene # $ _ * [ ] (teknisk: {message})"
 
 
 def _warning_da(message: str) -> str:
