@@ -1,0 +1,106 @@
+"""A booklet Typst cannot set is a Danish message at the text that caused it.
+
+Typst reads pandoc's output, so its own error names a line nobody wrote. Each text here
+passes the load-time checks but cannot be set in a booklet; the message names the
+programme file, the text's line and key, and says why in Danish (never Typst's English).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.booklet import booklet_jobs, render_chapters
+from macros.booklet_errors import marked, marker, unmark
+from macros.catalogue import load_catalogue
+from macros.export import DocumentOptions, typst_reason_da
+from macros.problems import ProblemsError
+from tests.conftest import copy_project
+from tests.test_hostile import PROGRAMME, VALID, run_limited
+
+SET = "hæftet kunne ikke sættes: "
+NO_GLYPH = SET + "hæfternes skrift har ikke tegnet {}; skriv det med ord, eller slet det"
+EMPTY = SET + "en overskrift er tom; skriv en overskrift efter »#«, eller slet linjen"
+SKIP = (
+    SET + "en overskrift på niveau 7 (#######) kommer lige efter en på niveau 2; "
+    "en overskrift må højst have ét »#« mere end overskriften før"
+)
+DEPTH = SET + "teksten har for mange lag inden i hinanden (fx fremhævelse i fremhævelse); gør den enklere"
+ROLE = "roles:\n  mentor:\n    title: Mentor\n    expectations:\n      - Et svar.\n      - Et smil 🙂 til sidst.\n"
+SHARED = "programmes/_faelles.yaml"
+
+
+def booklet_problems(project: Path, slug: str = "proeve") -> list[str]:
+    """The problems of making the programme's full booklet, as `mentor build` prints them."""
+    entry = load_catalogue(project).programme(slug)
+    assert entry is not None
+    chapters = render_chapters(entry)
+    job = booklet_jobs(chapters, chapters.job().make(), DocumentOptions())[0]
+    try:
+        job.make()
+    except ProblemsError as exc:
+        return [problem.format() for problem in exc.problems]
+    return ["OK"]
+
+
+CASES = [
+    ("a character no font has", "about: Hej 😀 med dig.\n", f"{PROGRAMME}:8:1: fejl: about: "
+     + NO_GLYPH.format("»😀« (U+1F600)")),
+    ("an item of a list", ROLE, f"{PROGRAMME}:13:9: fejl: roles.mentor.expectations[1]: "
+     + NO_GLYPH.format("»🙂« (U+1F642)")),
+    ("an empty heading", "about: |\n  Før.\n\n  #\n\n  Efter.\n", f"{PROGRAMME}:8:1: fejl: about: {EMPTY}"),
+    ("a heading that skips levels", "about: |\n  ####### Syv\n", f"{PROGRAMME}:8:1: fejl: about: {SKIP}"),
+    ("emphasis in emphasis", "about: '" + "_a " * 300 + "x" + "_" * 300 + "'\n",
+     f"{PROGRAMME}:8:1: fejl: about: {DEPTH}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name, extra, expected", CASES, ids=[c[0] for c in CASES])
+def test_a_text_typst_cannot_set_is_named_with_its_line(tmp_path: Path, name: str, extra: str, expected: str) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / PROGRAMME).write_text(VALID + extra, encoding="utf-8")
+    assert booklet_problems(project) == [expected]
+
+
+def test_an_inherited_text_is_named_in_the_shared_file(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / PROGRAMME).write_text(VALID, encoding="utf-8")
+    shared = project / SHARED
+    text = shared.read_text(encoding="utf-8")
+    needle = "  learning_languages_intro: >-\n    "
+    assert needle in text
+    shared.write_text(text.replace(needle, needle + "Et 🙂 smil. ", 1), encoding="utf-8")
+    line = text[: text.index(needle)].count("\n") + 1
+    expected = f"{SHARED}:{line}:3: fejl: learning_languages_intro: " + NO_GLYPH.format("»🙂« (U+1F642)")
+    assert booklet_problems(project) == [expected]
+
+
+def test_the_booklet_is_unchanged_by_the_markers(tmp_path: Path) -> None:
+    """The markers pass pandoc as text and leave no trace once taken out: the same booklet source."""
+    project = copy_project(tmp_path / "project")
+    entry = load_catalogue(project).programme("gruppementor")
+    assert entry is not None
+    programme, paths = marked(entry.programme)
+    assert len(paths) > 100 and ("group", "watch_out", 0) in paths
+    assert (programme.model, programme.roles.keys()) == (entry.programme.model, entry.programme.roles.keys())
+    assert unmark(f"a{marker(300)}b{marker(7)}c").offsets == [1, 2]
+    assert unmark(f"a{marker(300)}b{marker(7)}c").indexes == [300, 7]
+
+
+def test_an_unknown_reason_keeps_typst_words_only_as_a_technical_note() -> None:
+    assert typst_reason_da("something new went wrong") == (
+        "teksten kan ikke sættes; gør den enklere, fx med færre af tegnene # $ _ * [ ] "
+        "(teknisk: something new went wrong)"
+    )
+
+
+@pytest.mark.slow
+def test_the_build_stops_with_the_located_message(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / PROGRAMME).write_text(VALID + CASES[0][1], encoding="utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")]
+    code, stderr, _ = run_limited(command, project)
+    assert code != 0 and "Traceback" not in stderr
+    assert CASES[0][2] in stderr
