@@ -17,13 +17,15 @@ import unicodedata
 
 MAX_BRACKETS = 100  # Python-Markdown's link search is quadratic in the »[« of a paragraph
 MAX_ASTERISKS = 200  # and so is the emphasis in the plain-text path of the documents
-# Pandoc's reader is quadratic in these, too: 1,000 of »'a « take it 5 seconds, 3,000 over 30.
-MAX_QUOTES, MAX_ANGLES, MAX_BACKTICKS, MAX_PARENTHESES = 100, 100, 100, 200
-MAX_BRACKET_DEPTH = 5  # and exponential in »[« inside »[«: 13 levels take it 3 seconds, 16 over 20
+# Pandoc's reader is quadratic in these, too: 1,000 of »'a « take it 5 seconds, 3,000 over 30, and
+# 20,000 »>« (quotes in quotes) over 30; 20,000 »|« or »{« take it 3–4 seconds.
 LIMITS = (
-    ("[", MAX_BRACKETS), ("*", MAX_ASTERISKS), ("'", MAX_QUOTES), ("<", MAX_ANGLES), ("`", MAX_BACKTICKS),
-    ("(", MAX_PARENTHESES),
+    ("[", MAX_BRACKETS), ("*", MAX_ASTERISKS), ("'", 100), ("<", 100), (">", 100), ("`", 100), ("(", 200),
+    ("{", 1000), ("|", 2000),
 )  # fmt: skip
+MAX_BRACKET_DEPTH = 5  # and exponential in »[« inside »[«: 13 levels take it 3 seconds, 16 over 20
+MAX_HEADINGS = 100  # and quadratic in headings with the same words: 5,000 take it 10 seconds
+_HEADING = re.compile(r"^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)  # »# …« or a line under a heading
 MAX_INDENT = 24  # columns of indentation and list markers before a line's text: about six nested lists
 # (Typst stops at some 40 nested lists with »maximum show rule depth exceeded«)
 _LINE_START = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]*", re.MULTILINE)
@@ -65,6 +67,8 @@ def check_text(value: str, one_line: bool = False) -> str:
     for char, limit in LIMITS:
         if (count := value.count(char)) > limit:
             raise ValueError(f"teksten har {count} tegn »{char}«; højst {limit} er tilladt i én tekst")
+    if (headings := len(_HEADING.findall(value))) > MAX_HEADINGS:
+        raise ValueError(f"teksten har {headings} overskrifter; højst {MAX_HEADINGS} er tilladt i én tekst")
     if (depth := bracket_depth(value)) > MAX_BRACKET_DEPTH:
         raise ValueError(
             f"teksten har klammer »[« i {depth} lag inden i hinanden; højst {MAX_BRACKET_DEPTH} er tilladt"
