@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typst
 
-from .booklet_errors import located, marked, unmark
+from .booklet_errors import locate_pandoc, located, marked, unmark
 from .catalogue import ProgrammeEntry
 from .downloads import booklet_name, role_booklets
 from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc, run_typst
@@ -63,7 +63,8 @@ class Chapters:
     def job(self) -> Job:
         """Pandoc: every chapter to Typst in one run (the fixed cost of a run is paid once)."""
         text = f"\n\n{PART}\n\n".join(self.markdown)
-        make: Callable[[], bytes] = partial(pandoc, text, "typst")
+        locate = partial(locate_pandoc, self.entry)
+        make: Callable[[], bytes] = partial(pandoc, text, "typst", (), self.entry.source, locate)
         return Job(("chapters", text), make)
 
 

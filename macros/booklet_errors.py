@@ -1,4 +1,4 @@
-"""Where a booklet went wrong: the file, line and key of the programme text Typst could not set.
+"""Where a booklet or document went wrong: the file, line and key of the programme text behind it.
 
 Typst reads pandoc's output, not the programme file, so its error names a place in the
 generated source. Only when a booklet fails are its chapters made once more from a copy of
@@ -13,18 +13,22 @@ that the template's next heading then skips a level from).
 from __future__ import annotations
 
 import bisect
+import os
 import re
-from collections.abc import Mapping
+import subprocess
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
 from .catalogue import ProgrammeEntry
-from .export import typst_reason_da
+from .export import PANDOC_OUTPUTS, format_seconds, run_pandoc, typst_reason_da
 from .model import Programme
 from .model.textpolicy import EMAIL_RE, WEB_LINK_RE
 from .problems import KeyPath, Mark, Problem, at
+from .text import safe_markdown
 
 START = "\ufdd1"
 _DIGIT = 0xFDE0  # sixteen noncharacters are the marker's hex digits
@@ -113,6 +117,51 @@ def located(diagnostic: str, unmarked: Unmarked, paths: list[KeyPath], entry: Pr
         mark = _mark(entry.marks, path, entry.source)
         problems.append(at(mark, path, f"hæftet kunne ikke sættes: {typst_reason_da(reason)}"))
     return list(dict.fromkeys(problems))
+
+
+def texts(programme: Programme) -> list[tuple[KeyPath, str]]:
+    """Every text of the programme (not its ids and choices) with its key path."""
+    found: list[tuple[KeyPath, str]] = []
+
+    def walk(value: Any, path: KeyPath) -> None:
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                walk(getattr(value, name), (*path, name))
+        elif isinstance(value, list | dict):
+            for key, item in value.items() if isinstance(value, dict) else enumerate(value):
+                walk(item, (*path, key))
+        elif isinstance(value, str) and not _plain(value):
+            found.append((path, value))
+
+    walk(programme, ())
+    return found
+
+
+def locate_pandoc(entry: ProgrammeEntry, to: str, args: Sequence[str], timeout: float) -> list[Problem]:
+    """The texts pandoc cannot convert on their own within `timeout` (or at all); [] if none.
+
+    Only after pandoc failed on a whole programme: one run per text, in parallel.
+    """
+    found = texts(entry.programme)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        reasons = list(pool.map(lambda item: _alone(item[1], to, args, timeout), found))
+    what = PANDOC_OUTPUTS.get(to, to)
+    problems = [
+        at(_mark(entry.marks, path, entry.source), path, f"pandoc kunne ikke lave {what}: {reason}")
+        for (path, _), reason in zip(found, reasons, strict=True)
+        if reason
+    ]
+    return problems if len(problems) <= len(found) // 2 else []  # most texts failing: not the texts, the machine
+
+
+def _alone(text: str, to: str, args: Sequence[str], timeout: float) -> str:
+    try:
+        done = run_pandoc(str(safe_markdown(text)), to, args, timeout)
+    except subprocess.TimeoutExpired:
+        return f"teksten alene tager over {format_seconds(timeout)}; del den op, eller skriv den enklere"
+    if done.returncode != 0:
+        return f"teksten kan ikke omsættes (teknisk: {done.stderr.decode(errors='replace').strip()[:200]})"
+    return ""
 
 
 def _mark(marks: Mapping[KeyPath, Mark], path: KeyPath, file: str) -> Mark:

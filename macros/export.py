@@ -40,6 +40,8 @@ MARKDOWN = (
     "markdown-raw_attribute-raw_tex-latex_macros-yaml_metadata_block-pandoc_title_block"
     "-citations-tex_math_dollars-markdown_in_html_blocks"
 )
+PANDOC_TIMEOUT = 120  # seconds; far above what a programme takes (well under a second)
+PANDOC_OUTPUTS = {"typst": "hæftets kapitler", "docx": "Word-dokumenterne", "odt": "OpenDocument-dokumenterne"}
 EPOCH = 1767225600  # 2026-01-01: the date written into every file, so builds are reproducible
 PAPERS = ("a5", "a4")
 BUNDLED_FONTS = ("Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono")
@@ -137,20 +139,47 @@ def tool_versions() -> tuple[str, ...]:
     return (pypandoc.get_pandoc_version(), version("typst"), *ours)
 
 
-def pandoc(markdown: str, to: str, args: Sequence[str] = ()) -> bytes:
-    """Convert our Markdown with pandoc; raw HTML tables become real tables (print.lua)."""
+def pandoc(
+    markdown: str,
+    to: str,
+    args: Sequence[str] = (),
+    where: str = "macros/resources",
+    locate: Callable[[str, Sequence[str], float], list[Problem]] | None = None,
+) -> bytes:
+    """Convert our Markdown with pandoc; raw HTML tables become real tables (print.lua).
+
+    When pandoc fails or takes longer than `pandoc_timeout()`, `locate(to, args, timeout)` may
+    name the texts that cause it (booklet_errors.py); else the message stands at `where`."""
+    timeout = pandoc_timeout()
+    try:
+        done = run_pandoc(markdown, to, args, timeout)
+    except subprocess.TimeoutExpired:
+        reason = f"på {format_seconds(timeout)}; en af programmets tekster er usædvanligt stor eller indviklet"
+    else:
+        if done.returncode == 0:
+            return done.stdout
+        reason = f"(teknisk: {done.stderr.decode(errors='replace').strip()[:300]})"
+    found = locate(to, args, timeout) if locate else []
+    message = f"pandoc kunne ikke lave {PANDOC_OUTPUTS.get(to, to)} {reason}"
+    raise ProblemsError(found or [Problem(where, 1, 1, "", message)])
+
+
+def run_pandoc(markdown: str, to: str, args: Sequence[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
+    """One pandoc run; raises subprocess.TimeoutExpired after `timeout` seconds."""
     command = [pypandoc.get_pandoc_path(), f"--from={MARKDOWN}", f"--to={to}", "--output=-"]
     command += [f"--lua-filter={RESOURCES / 'print.lua'}", *args]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}  # the same input gives the same file
-    try:
-        done = subprocess.run(command, input=markdown.encode(), env=env, capture_output=True, check=False, timeout=120)
-    except subprocess.TimeoutExpired:
-        message = f"pandoc kunne ikke lave {to} på 120 sekunder; en af teksterne er usædvanligt stor eller indviklet"
-        raise ProblemsError([Problem("macros/resources", 1, 1, "", message)]) from None
-    if done.returncode != 0:
-        message = done.stderr.decode(errors="replace").strip()
-        raise ProblemsError([Problem("macros/resources", 1, 1, "", f"pandoc kunne ikke lave {to}: {message}")])
-    return done.stdout
+    return subprocess.run(command, input=markdown.encode(), env=env, capture_output=True, check=False, timeout=timeout)
+
+
+def pandoc_timeout() -> float:
+    """Seconds one pandoc run may take: PANDOC_TIMEOUT, or $MENTOR_PANDOC_TIMEOUT when set (tests make it small)."""
+    return float(os.environ.get("MENTOR_PANDOC_TIMEOUT") or PANDOC_TIMEOUT)
+
+
+def format_seconds(seconds: float) -> str:
+    """`120 sekunder`, `0,5 sekunder`: Danish decimals."""
+    return f"{seconds:g} sekund{'' if seconds == 1 else 'er'}".replace(".", ",")
 
 
 def compile_typst(

@@ -104,3 +104,40 @@ def test_the_build_stops_with_the_located_message(tmp_path: Path) -> None:
     code, stderr, _ = run_limited(command, project)
     assert code != 0 and "Traceback" not in stderr
     assert CASES[0][2] in stderr
+
+
+# A list of 3,300 one-line definitions: allowed, but pandoc needs about two seconds for it alone,
+# where every other text takes a tenth of a second. MENTOR_PANDOC_TIMEOUT makes the limit small.
+SLOW = "about: |\n" + "  a\n  : b\n" * 3300
+
+
+def chapters_problems(project: Path) -> list[str]:
+    entry = load_catalogue(project).programme("proeve")
+    assert entry is not None
+    try:
+        render_chapters(entry).job().make()
+    except ProblemsError as exc:
+        return [problem.format() for problem in exc.problems]
+    return ["OK"]
+
+
+def test_a_pandoc_time_out_names_the_slow_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / PROGRAMME).write_text(VALID + SLOW, encoding="utf-8")
+    monkeypatch.setenv("MENTOR_PANDOC_TIMEOUT", "0.8")
+    assert chapters_problems(project) == [
+        f"{PROGRAMME}:8:1: fejl: about: pandoc kunne ikke lave hæftets kapitler: teksten alene tager over "
+        "0,8 sekunder; del den op, eller skriv den enklere"
+    ]
+
+
+def test_a_pandoc_time_out_without_one_slow_text_names_the_programme(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / PROGRAMME).write_text(VALID, encoding="utf-8")
+    monkeypatch.setenv("MENTOR_PANDOC_TIMEOUT", "0.001")  # every run is too slow, so no text is to blame
+    assert chapters_problems(project) == [
+        f"{PROGRAMME}:1:1: fejl: pandoc kunne ikke lave hæftets kapitler på 0,001 sekunder; "
+        "en af programmets tekster er usædvanligt stor eller indviklet"
+    ]
