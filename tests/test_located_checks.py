@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_project
-from tests.test_hostile import GROUP, PROGRAMME, VALID, line_of, load_problems, replaced, shipped
+from tests.refusal import refused
+from tests.test_hostile import GROUP, PROGRAMME, VALID, line_of, replaced, shipped
 
 NETWORK = "programmes/digitalt-netvaerk.yaml"
 COHORT = "programmes/forloeb/2027/2027-lederaspiranter-1.yaml"
@@ -74,5 +75,5 @@ CASES = cases()
 def test_a_check_across_fields_names_the_field(tmp_path: Path, name: str, file: str, text: str, expected: str) -> None:
     project = copy_project(tmp_path / "project")
     (project / file).write_text(text, encoding="utf-8")
-    found, _ = load_problems(project, measure=False)
+    found = refused(project)
     assert found == [expected]
