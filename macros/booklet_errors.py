@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalogue import ProgrammeEntry
-from .export import PANDOC_OUTPUTS, format_seconds, run_pandoc, typst_reason_da
+from .export import PANDOC_OUTPUTS, format_seconds, run_pandoc, typst_reasons_da
 from .model import Programme
 from .model.textpolicy import EMAIL_RE, WEB_LINK_RE
 from .problems import KeyPath, Mark, Problem, at
@@ -107,16 +107,16 @@ def failures(diagnostic: str, source: str) -> list[tuple[str, int]]:
 
 def located(diagnostic: str, unmarked: Unmarked, paths: list[KeyPath], entry: ProgrammeEntry) -> list[Problem]:
     """One Danish problem per text that Typst's errors point into; [] if none does."""
-    problems = []
+    reasons: dict[KeyPath, list[str]] = {}
     for reason, offset in failures(diagnostic, unmarked.source):
         offset = _TYPST_START.match(unmarked.source, offset).end()  # type: ignore[union-attr]  # always matches
         place = bisect.bisect_right(unmarked.offsets, offset) - 1
-        if place < 0:
-            continue  # in the layout, before any text of the programme
-        path = paths[unmarked.indexes[place]]
-        mark = _mark(entry.marks, path, entry.source)
-        problems.append(at(mark, path, f"hæftet kunne ikke sættes: {typst_reason_da(reason)}"))
-    return list(dict.fromkeys(problems))
+        if place >= 0:  # else in the layout, before any text of the programme
+            reasons.setdefault(paths[unmarked.indexes[place]], []).append(reason)
+    return [
+        at(_mark(entry.marks, path, entry.source), path, f"hæftet kunne ikke sættes: {typst_reasons_da(found)}")
+        for path, found in reasons.items()
+    ]
 
 
 def texts(programme: Programme) -> list[tuple[KeyPath, str]]:

@@ -228,6 +228,22 @@ _NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
 _HEADING_SKIP = re.compile(r"skipped from heading level (\d+) to (\d+)")
 
 
+def typst_reasons_da(messages: Sequence[str]) -> str:
+    """Several of Typst's reasons about one text as one Danish reason: every missing character named once."""
+    missing = "".join(found.group(1) for m in messages if (found := _NO_GLYPH.search(m)))
+    reasons = [_no_glyph(missing)] if missing else []
+    reasons += [typst_reason_da(m) for m in messages if not _NO_GLYPH.search(m)]
+    return "; ".join(dict.fromkeys(reasons))
+
+
+def _no_glyph(text: str) -> str:
+    chars = list(dict.fromkeys(text))
+    shown = ", ".join(f"»{char}« (U+{ord(char):04X})" for char in chars)
+    if len(chars) == 1:
+        return f"hæfternes skrift har ikke tegnet {shown}; skriv det med ord, eller slet det"
+    return f"hæfternes skrift har ikke tegnene {shown}; skriv dem med ord, eller slet dem"
+
+
 def typst_reason_da(message: str) -> str:
     """Why Typst could not set a booklet, in Danish and in the words of the programme's texts."""
     if "missing alt text" in message:
@@ -236,8 +252,7 @@ def typst_reason_da(message: str) -> str:
             "giv hvert billede en kort beskrivelse af, hvad det viser"
         )
     if found := _NO_GLYPH.search(message):
-        shown = ", ".join(f"»{char}« (U+{ord(char):04X})" for char in dict.fromkeys(found.group(1)))
-        return f"hæfternes skrift har ikke tegnet {shown}; skriv det med ord, eller slet det"
+        return _no_glyph(found.group(1))
     if "heading title is empty" in message:
         return "en overskrift er tom; skriv en overskrift efter »#«, eller slet linjen"
     if found := _HEADING_SKIP.search(message):
