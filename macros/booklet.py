@@ -113,18 +113,18 @@ def typst_sources(chapters: Chapters, typst_body: bytes) -> list[str]:
     return ["\n".join([layout, *(parts[i] for i in booklet.parts), end]) for booklet in chapters.booklets]
 
 
-def locate_failure(entry: ProgrammeEntry, index: int, inputs: dict[str, str], error: typst.TypstError) -> list[Problem]:
-    """The texts that made booklet number `index` fail, found with markers (booklet_errors.py); [] if not found."""
+def locate_failure(entry: ProgrammeEntry, index: int, inputs: dict[str, str]) -> list[Problem]:
+    """The texts that made booklet number `index` fail or warn, found with markers (booklet_errors.py)."""
     programme, paths = marked(entry.programme)
     again = render_chapters(replace(entry, programme=programme))
     try:
         unmarked = unmark(typst_sources(again, again.job().make())[index])
-        run_typst(unmarked.source.encode("utf-8"), inputs)
+        _, warnings = run_typst(unmarked.source.encode("utf-8"), inputs)
     except typst.TypstError as exc:
         return located(exc.diagnostic, unmarked, paths, entry)
     except (ProblemsError, ValueError, IndexError):  # the marked copy did not get as far: the plain message
         return []
-    return []
+    return located("".join(w.diagnostic for w in warnings), unmarked, paths, entry)
 
 
 def settings(p: Programme, booklet: Booklet, options: DocumentOptions, edition: str) -> dict[str, str]:

@@ -5,7 +5,7 @@ generated source. Only when a booklet fails are its chapters made once more from
 the programme with an invisible marker in front of every text: a run of noncharacters, which
 no text may hold (model/textpolicy.py) and pandoc keeps as text but leaves out of heading
 labels. The markers are taken out again and their places noted, Typst sets the booklet, and
-the nearest marker before each place Typst names is the text that caused it (or, when the
+the nearest marker before each place Typst names (in an error or a warning) is the text that caused it (or, when the
 failing line is the template's own, the text just before it, such as a heading in a text
 that the template's next heading then skips a level from).
 """
@@ -37,7 +37,7 @@ _CHOICE = re.compile(r"^[a-z0-9_-]*$")  # ids, keys and choices: templates compa
 # A heading's, a list item's or a quote's opening: the marker goes after it, so the text stays what it was.
 _BLOCK_START = re.compile(r"[ \t]*(?:(?:#+|[-*+>]|[0-9]{1,9}[.)])[ \t]+)*")
 _TYPST_START = re.compile(r"[=+\- \t]*")  # Typst's heading and list openings, in front of the text's marker
-_PLACE = re.compile(r"^error: (.*)\n\s*┌─ [^\n]*:(\d+):(\d+)$", re.MULTILINE)
+_PLACE = re.compile(r"^(?:error|warning): (.*)\n\s*┌─ [^\n]*:(\d+):(\d+)$", re.MULTILINE)
 
 
 def marked(programme: Programme) -> tuple[Programme, list[KeyPath]]:

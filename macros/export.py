@@ -186,24 +186,27 @@ def compile_typst(
     source: bytes,
     where: str,
     inputs: dict[str, str] | None = None,
-    locate: Callable[[typst.TypstError], list[Problem]] | None = None,
+    locate: Callable[[], list[Problem]] | None = None,
 ) -> bytes:
     """Typst source → tagged PDF/UA-1 with only the fonts that ship with typst; a warning is an error.
 
     PDF/UA-1 makes the PDF readable with a screen reader (structure, title, language,
     bookmarks) and lets Typst refuse an image without alt text. `inputs` become
-    `sys.inputs` in the document: plain strings, never parsed as code. When Typst fails,
-    `locate` may name the texts that caused it (booklet_errors.py); else the message stands at `where`.
+    `sys.inputs` in the document: plain strings, never parsed as code. When Typst fails or
+    warns, `locate()` may name the texts that caused it (booklet_errors.py); else the message stands at `where`.
     """
     try:
         pdf, warnings = run_typst(source, inputs or {})
     except typst.TypstError as exc:
-        found = locate(exc) if locate else []
+        found = locate() if locate else []
         reason = f"hæftet kunne ikke sættes: {typst_reason_da(exc.message)}"
         raise ProblemsError(found or [Problem(where, 1, 1, "", reason)]) from None
     if warnings:
-        text = "; ".join(_warning_da(w.message) for w in warnings)
-        raise ProblemsError([Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")])
+        text = "; ".join(dict.fromkeys(_warning_da(w.message) for w in warnings))
+        found = locate() if locate else []
+        raise ProblemsError(
+            found or [Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")]
+        )
     return pdf
 
 
@@ -271,7 +274,7 @@ def _warning_da(message: str) -> str:
     if found:
         fonts = ", ".join(BUNDLED_FONTS)
         return f"skrifttypen »{found.group(1)}« findes ikke (brug en af dem, der følger med: {fonts})"
-    return message
+    return f"teksten bliver ikke sat, som den er skrevet; skriv den enklere (teknisk: {message})"
 
 
 def check_options(options: DocumentOptions, where: str = "mkdocs.yml") -> None:
