@@ -1,13 +1,14 @@
 """Where a booklet or document went wrong: the file, line and key of the programme text behind it.
 
-Typst reads pandoc's output, not the programme file, so its error names a place in the
-generated source. Only when a booklet fails are its chapters made once more from a copy of
+Typst reads pandoc's output, not the programme file, so its errors and warnings name places in
+the generated source. Only when a booklet fails are its chapters made once more from a copy of
 the programme with an invisible marker in front of every text: a run of noncharacters, which
 no text may hold (model/textpolicy.py) and pandoc keeps as text but leaves out of heading
 labels. The markers are taken out again and their places noted, Typst sets the booklet, and
-the nearest marker before each place Typst names (in an error or a warning) is the text that caused it (or, when the
+the nearest marker before each place Typst names is the text that caused it (or, when the
 failing line is the template's own, the text just before it, such as a heading in a text
-that the template's next heading then skips a level from).
+that the template's next heading then skips a level from). When pandoc fails or times out on
+a programme, each text is converted on its own to find the one that does (`locate_pandoc`).
 """
 
 from __future__ import annotations
