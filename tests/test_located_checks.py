@@ -8,6 +8,7 @@ Each names the field a coordinator should change, with its file, line and key.
 from __future__ import annotations
 
 from pathlib import Path
+from textwrap import dedent
 
 import pytest
 
@@ -16,14 +17,16 @@ from tests.refusal import refused
 from tests.test_hostile import GROUP, PROGRAMME, VALID, line_of, replaced, shipped
 
 NETWORK = "programmes/digitalt-netvaerk.yaml"
+SHARED = "programmes/_faelles.yaml"
 COHORT = "programmes/forloeb/2027/2027-lederaspiranter-1.yaml"
 
 
 def section(file: str, key: str) -> str:
-    """The top-level `key:` of a shipped file with everything indented under it."""
+    """The `key:` of a shipped file (indented as `key` is) with everything indented under it."""
     lines = shipped(file).splitlines(keepends=True)
     start = lines.index(f"{key}:\n")
-    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "\n", "#"))
+    depth = len(key) - len(key.lstrip()) + 1  # a line indented less than this ends the section
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:depth].strip() and lines[i][:1] != "#")
     return "".join(lines[start:end])
 
 
@@ -41,6 +44,9 @@ def cases() -> list[tuple[str, str, str, str]]:
     size = replaced(GROUP, "    typical: 6\n", "    typical: 9\n")
     variants = replaced(GROUP, "    - id: fungerende-ledere", "    - id: lederaspiranter")
     net_size = replaced(NETWORK, "    typical: 10\n", "    typical: 20\n")
+    languages = VALID + dedent(section(SHARED, "  learning_languages").replace("key: advice", "key: guidance"))
+    network_without = VALID.replace("model: one_to_one", "model: digital_network")
+    platform = replaced(NETWORK, "model: digital_network", "model: physical_network")
     results = replaced(COHORT, "mentors:\n", "results:\n  - moment: slut\n    invited: 5\n    answered: 7\nmentors:\n")
     return [
         ("group in a one-to-one programme", PROGRAMME, group_in_pairs,
@@ -62,6 +68,15 @@ def cases() -> list[tuple[str, str, str, str]]:
         ("network size typical above max", NETWORK, net_size,
          at(NETWORK, net_size, "    typical: 20", 5, "network.size.typical",
             "netværkets størrelse skal opfylde min ≤ typical ≤ max")),
+        ("a learning language twice", PROGRAMME, languages,
+         at(PROGRAMME, languages, "learning_languages:", 1, "learning_languages",
+            "learning_languages skal rumme instruction, advice, guidance og coaching, hver én gang")),
+        ("network model without its section", PROGRAMME, network_without,
+         at(PROGRAMME, network_without, "model:", 1, "model",
+            "et netværk (model: digital_network) skal have afsnittet 'network'")),
+        ("physical network with a platform only", NETWORK, platform,
+         at(NETWORK, platform, "network:", 1, "network",
+            "network mangler 'meeting_place' for model: physical_network")),
         ("more answers than invited", COHORT, results,
          at(COHORT, results, "    answered: 7", 5, "results[0].answered",
             "answered (besvarelser) kan ikke være flere end invited (inviterede)")),
