@@ -7,15 +7,17 @@ programme file, the text's line and key, and says why in Danish (never Typst's E
 
 from __future__ import annotations
 
+import re
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from textwrap import indent
 
 import pytest
 
-from macros.booklet import booklet_jobs, render_chapters
-from macros.booklet_errors import marked, marker, unmark
+from macros.booklet import booklet_jobs, render_chapters, typst_sources
+from macros.booklet_errors import Unmarked, marked, marker, unmark
 from macros.catalogue import load_catalogue
 from macros.export import DocumentOptions, format_seconds, run_pandoc, typst_reason_da
 from macros.problems import ProblemsError
@@ -100,16 +102,19 @@ def test_an_inherited_text_is_named_in_the_shared_file(tmp_path: Path) -> None:
     assert booklet_problems(project) == [expected]
 
 
-def test_the_booklet_is_unchanged_by_the_markers(tmp_path: Path) -> None:
-    """The markers pass pandoc as text and leave no trace once taken out: the same booklet source."""
-    project = copy_project(tmp_path / "project")
-    entry = load_catalogue(project).programme("gruppementor")
+def test_the_markers_name_the_texts_and_leave_no_trace(tmp_path: Path) -> None:
+    """Every text gets a marker (ids and choices do not, templates compare them); pandoc carries the
+    markers through to Typst, and taking them out leaves no noncharacter in the source Typst sets."""
+    entry = load_catalogue(copy_project(tmp_path / "project")).programme("gruppementor")
     assert entry is not None
     programme, paths = marked(entry.programme)
-    assert len(paths) > 100 and ("group", "watch_out", 0) in paths
-    assert (programme.model, programme.roles.keys()) == (entry.programme.model, entry.programme.roles.keys())
-    assert unmark(f"a{marker(300)}b{marker(7)}c").offsets == [1, 2]
-    assert unmark(f"a{marker(300)}b{marker(7)}c").indexes == [300, 7]
+    assert len(paths) > 100 and ("group", "watch_out", 0) in paths and ("model",) not in paths
+    assert (programme.model, list(programme.roles)) == (entry.programme.model, list(entry.programme.roles))
+    chapters = render_chapters(replace(entry, programme=programme))
+    unmarked = unmark(typst_sources(chapters, chapters.job().make())[0])
+    assert len(set(unmarked.indexes)) > 100 and max(unmarked.indexes) < len(paths)
+    assert not re.search("[\ufdd0-\ufdef]", unmarked.source)
+    assert unmark(f"a{marker(300)}b{marker(7)}c") == Unmarked("abc", [1, 2], [300, 7])
 
 
 def test_an_unknown_reason_keeps_typst_words_only_as_a_technical_note() -> None:
