@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typst
 
-from .booklet_errors import locate_pandoc, located, marked, unmark
+from .booklet_errors import culprit, locate_pandoc, located, marked, rewritten, text_problem, unmark
 from .catalogue import ProgrammeEntry
 from .downloads import booklet_name, role_booklets
-from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc, run_typst
+from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc, run_typst, typst_reasons_da
 from .fill import token
 from .model import Programme
 from .pages import PROGRAMME_PAGES, programme_context, programme_page_path
@@ -113,18 +113,38 @@ def typst_sources(chapters: Chapters, typst_body: bytes) -> list[str]:
     return ["\n".join([layout, *(parts[i] for i in booklet.parts), end]) for booklet in chapters.booklets]
 
 
-def locate_failure(entry: ProgrammeEntry, index: int, inputs: dict[str, str]) -> list[Problem]:
-    """The texts that made booklet number `index` fail or warn, found with markers (booklet_errors.py)."""
+def locate_failure(entry: ProgrammeEntry, index: int, inputs: dict[str, str], reason: str) -> list[Problem]:
+    """The texts that made booklet number `index` fail or warn (with `reason`), found with markers
+    (booklet_errors.py), or by halving when the markers do not find them; [] if neither does."""
     programme, paths = marked(entry.programme)
     again = render_chapters(replace(entry, programme=programme))
     try:
         unmarked = unmark(typst_sources(again, again.job().make())[index])
         _, warnings = run_typst(unmarked.source.encode("utf-8"), inputs)
     except typst.TypstError as exc:
-        return located(exc.diagnostic, unmarked, paths, entry)
-    except (ProblemsError, ValueError, IndexError):  # the marked copy did not get as far: the plain message
-        return []
-    return located("".join(w.diagnostic for w in warnings), unmarked, paths, entry)
+        return located(exc.diagnostic, unmarked, paths, entry) or _halved(entry, index, inputs, reason)
+    except (ProblemsError, ValueError, IndexError):  # the marked copy did not get as far
+        return _halved(entry, index, inputs, reason)
+    diagnostic = "".join(w.diagnostic for w in warnings)
+    return located(diagnostic, unmarked, paths, entry) or _halved(entry, index, inputs, reason)
+
+
+def _halved(entry: ProgrammeEntry, index: int, inputs: dict[str, str], reason: str) -> list[Problem]:
+    """When Typst names a place in the layout (a show rule), not in a text: the text the failure
+    needs, found by setting the booklet with half of the texts at a time (the rest a neutral word)."""
+
+    def fails(keep: set[int]) -> bool:
+        programme, _ = rewritten(entry.programme, lambda i, text: text if i in keep else "Tekst")
+        chapters = render_chapters(replace(entry, programme=programme))
+        try:
+            _, warnings = run_typst(typst_sources(chapters, chapters.job().make())[index].encode("utf-8"), inputs)
+        except typst.TypstError:
+            return True
+        return bool(warnings)  # a warning refuses the booklet, too
+
+    _, paths = rewritten(entry.programme, lambda _, text: text)
+    found = culprit(len(paths), fails)
+    return [] if found is None else [text_problem(entry, paths[found], typst_reasons_da([reason]))]
 
 
 def settings(p: Programme, booklet: Booklet, options: DocumentOptions, edition: str) -> dict[str, str]:

@@ -7,8 +7,10 @@ no text may hold (model/textpolicy.py) and pandoc keeps as text but leaves out o
 labels. The markers are taken out again and their places noted, Typst sets the booklet, and
 the nearest marker before each place Typst names is the text that caused it (or, when the
 failing line is the template's own, the text just before it, such as a heading in a text
-that the template's next heading then skips a level from). When pandoc fails or times out on
-a programme, each text is converted on its own to find the one that does (`locate_pandoc`).
+that the template's next heading then skips a level from). When Typst names a place in the
+layout instead (a show rule) or the marked copy does not fail, the booklet is set with half of
+the texts at a time until one text is left (`culprit`, booklet.py). When pandoc fails or times
+out on a programme, each text is converted on its own to find the one that does (`locate_pandoc`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import bisect
 import os
 import re
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -42,7 +44,18 @@ _PLACE = re.compile(r"^(?:error|warning): (.*)\n\s*┌─ [^\n]*:(\d+):(\d+)$", 
 
 
 def marked(programme: Programme) -> tuple[Programme, list[KeyPath]]:
-    """A copy of the programme with a marker in front of each text, and each marker's key path."""
+    """A copy of the programme with a marker in front of each text, and each text's key path."""
+
+    def mark(index: int, value: str) -> str:
+        start = _BLOCK_START.match(value)
+        cut = start.end() if start else 0
+        return value[:cut] + marker(index) + value[cut:]
+
+    return rewritten(programme, mark)
+
+
+def rewritten(programme: Programme, change: Callable[[int, str], str]) -> tuple[Programme, list[KeyPath]]:
+    """A copy of the programme with each text (by its number) changed, and each text's key path."""
     paths: list[KeyPath] = []
 
     def walk(value: Any, path: KeyPath) -> Any:
@@ -55,12 +68,27 @@ def marked(programme: Programme) -> tuple[Programme, list[KeyPath]]:
             return {key: walk(item, (*path, key)) for key, item in value.items()}
         if isinstance(value, str) and not _plain(value):
             paths.append(path)
-            start = _BLOCK_START.match(value)
-            cut = start.end() if start else 0
-            return value[:cut] + marker(len(paths) - 1) + value[cut:]
+            return change(len(paths) - 1, value)
         return value
 
     return walk(programme, ()), paths
+
+
+def culprit(count: int, fails: Callable[[set[int]], bool]) -> int | None:
+    """The one text a failure needs, by halving: `fails(keep)` tries with only the texts in `keep`
+    (about 2·log2(count) tries); None when it fails without them or needs texts from both halves."""
+    if fails(set()):
+        return None
+    low, high = 0, count
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fails(set(range(low, middle))):
+            high = middle
+        elif fails(set(range(middle, high))):
+            low = middle
+        else:
+            return None
+    return low if count else None
 
 
 def _plain(value: str) -> bool:
@@ -114,28 +142,24 @@ def located(diagnostic: str, unmarked: Unmarked, paths: list[KeyPath], entry: Pr
         place = bisect.bisect_right(unmarked.offsets, offset) - 1
         if place >= 0:  # else in the layout, before any text of the programme
             reasons.setdefault(paths[unmarked.indexes[place]], []).append(reason)
-    return [
-        at(_mark(entry.marks, path, entry.source), path, f"hæftet kunne ikke sættes: {typst_reasons_da(found)}")
-        for path, found in reasons.items()
-    ]
+    return [text_problem(entry, path, typst_reasons_da(found)) for path, found in reasons.items()]
+
+
+def text_problem(entry: ProgrammeEntry, path: KeyPath, reason: str) -> Problem:
+    """A booklet that could not be set, at the text's file, line and key."""
+    return at(_mark(entry.marks, path, entry.source), path, f"hæftet kunne ikke sættes: {reason}")
 
 
 def texts(programme: Programme) -> list[tuple[KeyPath, str]]:
     """Every text of the programme (not its ids and choices) with its key path."""
-    found: list[tuple[KeyPath, str]] = []
+    found: list[str] = []
 
-    def walk(value: Any, path: KeyPath) -> None:
-        if isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                walk(getattr(value, name), (*path, name))
-        elif isinstance(value, list | dict):
-            for key, item in value.items() if isinstance(value, dict) else enumerate(value):
-                walk(item, (*path, key))
-        elif isinstance(value, str) and not _plain(value):
-            found.append((path, value))
+    def keep(_: int, value: str) -> str:
+        found.append(value)
+        return value
 
-    walk(programme, ())
-    return found
+    _, paths = rewritten(programme, keep)
+    return list(zip(paths, found, strict=True))
 
 
 def locate_pandoc(entry: ProgrammeEntry, to: str, args: Sequence[str], timeout: float) -> list[Problem]:

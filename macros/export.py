@@ -186,24 +186,24 @@ def compile_typst(
     source: bytes,
     where: str,
     inputs: dict[str, str] | None = None,
-    locate: Callable[[], list[Problem]] | None = None,
+    locate: Callable[[str], list[Problem]] | None = None,
 ) -> bytes:
     """Typst source → tagged PDF/UA-1 with only the fonts that ship with typst; a warning is an error.
 
     PDF/UA-1 makes the PDF readable with a screen reader (structure, title, language,
     bookmarks) and lets Typst refuse an image without alt text. `inputs` become
     `sys.inputs` in the document: plain strings, never parsed as code. When Typst fails or
-    warns, `locate()` may name the texts that caused it (booklet_errors.py); else the message stands at `where`.
+    warns, `locate(reason)` may name the texts that caused it (booklet_errors.py); else the message stands at `where`.
     """
     try:
         pdf, warnings = run_typst(source, inputs or {})
     except typst.TypstError as exc:
-        found = locate() if locate else []
+        found = locate(exc.message) if locate else []
         reason = f"hæftet kunne ikke sættes: {typst_reason_da(exc.message)}"
         raise ProblemsError(found or [Problem(where, 1, 1, "", reason)]) from None
     if warnings:
         text = "; ".join(dict.fromkeys(_warning_da(w.message) for w in warnings))
-        found = locate() if locate else []
+        found = locate("\n".join(w.message for w in warnings)) if locate else []
         raise ProblemsError(
             found or [Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")]
         )
@@ -264,6 +264,8 @@ def typst_reason_da(message: str) -> str:
             f"en overskrift på niveau {level} ({'#' * int(level)}) kommer lige efter en på niveau {before}; "
             "en overskrift må højst have ét »#« mere end overskriften før"
         )
+    if "pagebreaks are not allowed inside of containers" in message:
+        return "en overskrift står inde i en tabel; skriv den som almindelig tekst, fx med **fed**"
     if re.search(r"maximum \w+ depth exceeded", message):
         return "teksten har for mange lag inden i hinanden (fx fremhævelse i fremhævelse); gør den enklere"
     return f"teksten kan ikke sættes; gør den enklere, fx med færre af tegnene # $ _ * [ ] (teknisk: {message})"

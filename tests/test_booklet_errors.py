@@ -17,7 +17,7 @@ from textwrap import indent
 import pytest
 
 from macros.booklet import booklet_jobs, render_chapters, typst_sources
-from macros.booklet_errors import Unmarked, marked, marker, unmark
+from macros.booklet_errors import Unmarked, culprit, marked, marker, unmark
 from macros.catalogue import load_catalogue
 from macros.export import DocumentOptions, format_seconds, run_pandoc, typst_reason_da
 from macros.problems import ProblemsError
@@ -60,6 +60,9 @@ CASES = [
      "skriv dem med ord, eller slet dem"),
     ("an empty heading", "about: |\n  Før.\n\n  #\n\n  Efter.\n", f"{PROGRAMME}:8:1: fejl: about: {EMPTY}"),
     ("a heading that skips levels", "about: |\n  ####### Syv\n", f"{PROGRAMME}:8:1: fejl: about: {SKIP}"),
+    ("a heading in a table", "about: |\n  +---------+\n  | # Titel |\n  +=========+\n  | tekst   |\n  +---------+\n",
+     f"{PROGRAMME}:8:1: fejl: about: {SET}en overskrift står inde i en tabel; skriv den som almindelig tekst, "
+     "fx med **fed**"),
     ("emphasis in emphasis", "about: '" + "_a " * 300 + "x" + "_" * 300 + "'\n",
      f"{PROGRAMME}:8:1: fejl: about: {DEPTH}"),
 ]  # fmt: skip
@@ -115,6 +118,19 @@ def test_the_markers_name_the_texts_and_leave_no_trace(tmp_path: Path) -> None:
     assert len(set(unmarked.indexes)) > 100 and max(unmarked.indexes) < len(paths)
     assert not re.search("[\ufdd0-\ufdef]", unmarked.source)
     assert unmark(f"a{marker(300)}b{marker(7)}c") == Unmarked("abc", [1, 2], [300, 7])
+
+
+def test_halving_finds_the_one_text_a_failure_needs() -> None:
+    """Where Typst names a place in the layout (the table case above), the text is found by halving."""
+    tries: list[set[int]] = []
+
+    def fails(keep: set[int]) -> bool:
+        tries.append(keep)
+        return 123 in keep
+
+    assert culprit(300, fails) == 123 and len(tries) <= 2 * 9 + 1
+    assert culprit(10, lambda keep: {2, 7} <= keep) is None  # needs two texts: no single one to name
+    assert culprit(10, lambda keep: True) is None  # fails without any text: not the texts
 
 
 def test_an_unknown_reason_keeps_typst_words_only_as_a_technical_note() -> None:
