@@ -14,16 +14,20 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import typst
+
+from .booklet_errors import culprit, locate_pandoc, located, marked, rewritten, text_problem, unmark
 from .danish import MONTHS_DA
-from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc
+from .export import RESOURCES, DocumentOptions, Job, compile_typst, pandoc, run_typst, typst_reasons_da
 from .fill import token
 from .model import Programme
 from .pages import PROGRAMME_PAGES, PageSpec, programme_context
+from .problems import Problem, ProblemsError
 from .programme_entry import ProgrammeEntry
 from .published_files import PublishedFile, files_of_programme
 from .render import render_template
@@ -61,7 +65,8 @@ class Chapters:
     def job(self) -> Job:
         """Pandoc: every chapter to Typst in one run (the fixed cost of a run is paid once)."""
         text = f"\n\n{PART}\n\n".join(self.markdown)
-        make: Callable[[], bytes] = partial(pandoc, text, "typst")
+        locate = partial(locate_pandoc, self.entry)
+        make: Callable[[], bytes] = partial(pandoc, text, "typst", (), self.entry.source, locate)
         return Job(("chapters", text), make)
 
 
@@ -97,18 +102,58 @@ def booklet_jobs(
 
     `changed` is the newest change of the programme's files; the cover names its month.
     """
+    jobs = []
+    for index, (booklet, text) in enumerate(zip(chapters.booklets, typst_sources(chapters, typst_body), strict=True)):
+        source = text.encode("utf-8")
+        inputs = settings(chapters.entry.programme, booklet, options, edition(changed))
+        locate = partial(locate_failure, chapters.entry, index, inputs)
+        make: Callable[[], bytes] = partial(compile_typst, source, chapters.entry.source, inputs, locate)
+        jobs.append(Job(("booklet", source, *(f"{key}={value}" for key, value in sorted(inputs.items()))), make))
+    return jobs
+
+
+def typst_sources(chapters: Chapters, typst_body: bytes) -> list[str]:
+    """Each booklet's Typst: the layout, then the chapters it holds."""
     parts = _PART_LINE.split(typst_body.decode("utf-8"))
     if len(parts) != len(chapters.markdown):  # a programme text with a line of just the marker
         raise ValueError(f"forventede {len(chapters.markdown)} kapitler, men fik {len(parts)}")
     parts = [_mark_chapter(part, label) for part, label in zip(parts, chapters.labels, strict=True)]
     layout, end = ((RESOURCES / name).read_text(encoding="utf-8") for name in ("booklet.typ", "booklet-end.typ"))
-    jobs = []
-    for booklet in chapters.booklets:
-        source = "\n".join([layout, *(parts[i] for i in booklet.parts), end]).encode("utf-8")
-        inputs = settings(chapters.entry.programme, booklet, options, edition(changed))
-        make: Callable[[], bytes] = partial(compile_typst, source, chapters.entry.source, inputs)
-        jobs.append(Job(("booklet", source, *(f"{key}={value}" for key, value in sorted(inputs.items()))), make))
-    return jobs
+    return ["\n".join([layout, *(parts[i] for i in booklet.parts), end]) for booklet in chapters.booklets]
+
+
+def locate_failure(entry: ProgrammeEntry, index: int, inputs: dict[str, str], reason: str) -> list[Problem]:
+    """The texts that made booklet number `index` fail or warn (with `reason`), found with markers
+    (booklet_errors.py), or by halving when the markers do not find them; [] if neither does."""
+    programme, paths = marked(entry.programme)
+    again = render_chapters(replace(entry, programme=programme))
+    try:
+        unmarked = unmark(typst_sources(again, again.job().make())[index])
+        _, warnings = run_typst(unmarked.source.encode("utf-8"), inputs)
+    except typst.TypstError as exc:
+        return located(exc.diagnostic, unmarked, paths, entry) or _halved(entry, index, inputs, reason)
+    except (ProblemsError, ValueError, IndexError):  # the marked copy did not get as far
+        return _halved(entry, index, inputs, reason)
+    diagnostic = "".join(w.diagnostic for w in warnings)
+    return located(diagnostic, unmarked, paths, entry) or _halved(entry, index, inputs, reason)
+
+
+def _halved(entry: ProgrammeEntry, index: int, inputs: dict[str, str], reason: str) -> list[Problem]:
+    """When Typst names a place in the layout (a show rule), not in a text: the text the failure
+    needs, found by setting the booklet with half of the texts at a time (the rest a neutral word)."""
+
+    def fails(keep: set[int]) -> bool:
+        programme, _ = rewritten(entry.programme, lambda i, text: text if i in keep else "Tekst")
+        chapters = render_chapters(replace(entry, programme=programme))
+        try:
+            _, warnings = run_typst(typst_sources(chapters, chapters.job().make())[index].encode("utf-8"), inputs)
+        except typst.TypstError:
+            return True
+        return bool(warnings)  # a warning refuses the booklet, too
+
+    _, paths = rewritten(entry.programme, lambda _, text: text)
+    found = culprit(len(paths), fails)
+    return [] if found is None else [text_problem(entry, paths[found], typst_reasons_da([reason]))]
 
 
 def settings(p: Programme, booklet: Booklet, options: DocumentOptions, edition: str) -> dict[str, str]:

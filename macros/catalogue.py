@@ -86,7 +86,7 @@ def validate_programme(
     problems.extend(inherited_role_texts(doc, merged, shared))
     programme = _own_roles(programme, doc)
     problems.extend(programme_warnings(programme, _kept(merged, programme)))
-    return ProgrammeEntry(slug, doc.file, programme, _inherited(merged, doc))
+    return ProgrammeEntry(slug, doc.file, programme, _inherited(merged, doc), merged.marks)
 
 
 def _inherited(merged: Document, doc: Document) -> frozenset[str]:

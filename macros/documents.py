@@ -16,6 +16,7 @@ from functools import partial
 from markupsafe import Markup
 
 from .booklet import PART, booklet_jobs, render_chapters
+from .booklet_errors import locate_pandoc
 from .catalogue import Catalogue
 from .cohort_documents import FIELDS, LINE, Copy, Masters, blank_values, cohort_fills, fill_job
 from .export import Cache, DocumentOptions, Job, check_options, pandoc, reference_document, reference_path
@@ -41,7 +42,7 @@ class OfficeBundle:
 
     def job(self, kind: str) -> Job:
         """Markdown → DOCX or ODT on A4, through pandoc with our reference document."""
-        make: Callable[[], bytes] = partial(export_office, self.markdown, kind)
+        make: Callable[[], bytes] = partial(export_office, self.markdown, kind, self.entry)
         # The reference document is part of the key: a change to it (export.py) makes the files again.
         return Job(("office", kind, reference_document(kind), self.markdown), make)
 
@@ -89,9 +90,10 @@ def programme_changes(catalogue: Catalogue) -> dict[str, dt.datetime]:
     return {slug: when for slug, when in found.items() if when is not None}
 
 
-def export_office(markdown: str, kind: str) -> bytes:
+def export_office(markdown: str, kind: str, entry: ProgrammeEntry) -> bytes:
     """Pandoc with our A4 reference document (pandoc's own, so the tool version keys it)."""
-    return pandoc(markdown, kind, [f"--reference-doc={reference_path(kind)}", "--metadata=lang:da-DK"])
+    args = [f"--reference-doc={reference_path(kind)}", "--metadata=lang:da-DK"]
+    return pandoc(markdown, kind, args, entry.source, partial(locate_pandoc, entry))
 
 
 def check_markers(catalogue: Catalogue) -> None:

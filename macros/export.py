@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import pypandoc
 import typst
@@ -39,6 +40,8 @@ MARKDOWN = (
     "markdown-raw_attribute-raw_tex-latex_macros-yaml_metadata_block-pandoc_title_block"
     "-citations-tex_math_dollars-markdown_in_html_blocks"
 )
+PANDOC_TIMEOUT = 120  # seconds; far above what a programme takes (well under a second)
+PANDOC_OUTPUTS = {"typst": "hæftets kapitler", "docx": "Word-dokumenterne", "odt": "OpenDocument-dokumenterne"}
 EPOCH = 1767225600  # 2026-01-01: the date written into every file, so builds are reproducible
 PAPERS = ("a5", "a4")
 BUNDLED_FONTS = ("Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono")
@@ -136,44 +139,86 @@ def tool_versions() -> tuple[str, ...]:
     return (pypandoc.get_pandoc_version(), version("typst"), *ours)
 
 
-def pandoc(markdown: str, to: str, args: Sequence[str] = ()) -> bytes:
-    """Convert our Markdown with pandoc; raw HTML tables become real tables (print.lua)."""
+def pandoc(
+    markdown: str,
+    to: str,
+    args: Sequence[str] = (),
+    where: str = "macros/resources",
+    locate: Callable[[str, Sequence[str], float], list[Problem]] | None = None,
+) -> bytes:
+    """Convert our Markdown with pandoc; raw HTML tables become real tables (print.lua).
+
+    When pandoc fails or takes longer than `pandoc_timeout()`, `locate(to, args, timeout)` may
+    name the texts that cause it (booklet_errors.py); else the message stands at `where`."""
+    timeout = pandoc_timeout()
+    try:
+        done = run_pandoc(markdown, to, args, timeout)
+    except subprocess.TimeoutExpired:
+        reason = f"på {format_seconds(timeout)}; en af programmets tekster er usædvanligt stor eller indviklet"
+    else:
+        if done.returncode == 0:
+            return done.stdout
+        reason = f"(teknisk: {done.stderr.decode(errors='replace').strip()[:300]})"
+    found = locate(to, args, timeout) if locate else []
+    message = f"pandoc kunne ikke lave {PANDOC_OUTPUTS.get(to, to)} {reason}"
+    raise ProblemsError(found or [Problem(where, 1, 1, "", message)])
+
+
+def run_pandoc(markdown: str, to: str, args: Sequence[str], timeout: float) -> subprocess.CompletedProcess[bytes]:
+    """One pandoc run; raises subprocess.TimeoutExpired after `timeout` seconds."""
     command = [pypandoc.get_pandoc_path(), f"--from={MARKDOWN}", f"--to={to}", "--output=-"]
     command += [f"--lua-filter={RESOURCES / 'print.lua'}", *args]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}  # the same input gives the same file
-    try:
-        done = subprocess.run(command, input=markdown.encode(), env=env, capture_output=True, check=False, timeout=120)
-    except subprocess.TimeoutExpired:
-        message = f"pandoc kunne ikke lave {to} på 120 sekunder; en af teksterne er usædvanligt stor eller indviklet"
-        raise ProblemsError([Problem("macros/resources", 1, 1, "", message)]) from None
-    if done.returncode != 0:
-        message = done.stderr.decode(errors="replace").strip()
-        raise ProblemsError([Problem("macros/resources", 1, 1, "", f"pandoc kunne ikke lave {to}: {message}")])
-    return done.stdout
+    return subprocess.run(command, input=markdown.encode(), env=env, capture_output=True, check=False, timeout=timeout)
 
 
-def compile_typst(source: bytes, where: str, inputs: dict[str, str] | None = None) -> bytes:
+def pandoc_timeout() -> float:
+    """Seconds one pandoc run may take: PANDOC_TIMEOUT, or $MENTOR_PANDOC_TIMEOUT when set (tests make it small)."""
+    return float(os.environ.get("MENTOR_PANDOC_TIMEOUT") or PANDOC_TIMEOUT)
+
+
+def format_seconds(seconds: float) -> str:
+    """`120 sekunder`, `0,5 sekunder`: Danish decimals."""
+    return f"{seconds:g} sekund{'' if seconds == 1 else 'er'}".replace(".", ",")
+
+
+def compile_typst(
+    source: bytes,
+    where: str,
+    inputs: dict[str, str] | None = None,
+    locate: Callable[[str], list[Problem]] | None = None,
+) -> bytes:
     """Typst source → tagged PDF/UA-1 with only the fonts that ship with typst; a warning is an error.
 
     PDF/UA-1 makes the PDF readable with a screen reader (structure, title, language,
     bookmarks) and lets Typst refuse an image without alt text. `inputs` become
-    `sys.inputs` in the document: plain strings, never parsed as code.
+    `sys.inputs` in the document: plain strings, never parsed as code. When Typst fails or
+    warns, `locate(reason)` may name the texts that caused it (booklet_errors.py); else the message stands at `where`.
     """
     try:
-        # Only our resources folder is readable, and only the fonts inside typst are used.
-        compiler = typst.Compiler(root=str(RESOURCES), ignore_system_fonts=True)
-        pdf, warnings = compiler.compile_with_warnings(
-            source, format="pdf", timestamp=EPOCH, sys_inputs=inputs or {}, pdf_standards=["ua-1"]
-        )
+        pdf, warnings = run_typst(source, inputs or {})
     except typst.TypstError as exc:
-        raise ProblemsError(
-            [Problem(where, 1, 1, "", f"Typst kunne ikke sætte hæftet: {_error_da(exc.message)}")]
-        ) from None
+        found = locate(exc.message) if locate else []
+        reason = f"hæftet kunne ikke sættes: {typst_reason_da(exc.message)}"
+        raise ProblemsError(found or [Problem(where, 1, 1, "", reason)]) from None
     if warnings:
-        text = "; ".join(_warning_da(w.message) for w in warnings)
-        raise ProblemsError([Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")])
-    assert isinstance(pdf, bytes)
+        text = "; ".join(dict.fromkeys(_warning_da(w.message) for w in warnings))
+        found = locate("\n".join(w.message for w in warnings)) if locate else []
+        raise ProblemsError(
+            found or [Problem(where, 1, 1, "", f"hæftet blev ikke lavet, fordi Typst advarede: {text}")]
+        )
     return pdf
+
+
+def run_typst(source: bytes, inputs: dict[str, str]) -> tuple[bytes, list[Any]]:
+    """The PDF and Typst's warnings; raises typst.TypstError when Typst cannot set the source."""
+    # Only our resources folder is readable, and only the fonts inside typst are used.
+    compiler = typst.Compiler(root=str(RESOURCES), ignore_system_fonts=True)
+    pdf, warnings = compiler.compile_with_warnings(
+        source, format="pdf", timestamp=EPOCH, sys_inputs=inputs, pdf_standards=["ua-1"]
+    )
+    assert isinstance(pdf, bytes)
+    return pdf, list(warnings)
 
 
 @cache
@@ -182,13 +227,48 @@ def bundled_fonts() -> frozenset[str]:
     return frozenset(family.lower() for family in typst.Fonts(include_system_fonts=False).families())
 
 
-def _error_da(message: str) -> str:
+_NO_GLYPH = re.compile(r'the text `"(.+?)"` could not be displayed')
+_HEADING_SKIP = re.compile(r"skipped from heading level (\d+) to (\d+)")
+
+
+def typst_reasons_da(messages: Sequence[str]) -> str:
+    """Several of Typst's reasons about one text as one Danish reason: every missing character named once."""
+    missing = "".join(found.group(1) for m in messages if (found := _NO_GLYPH.search(m)))
+    reasons = [_no_glyph(missing)] if missing else []
+    reasons += [typst_reason_da(m) for m in messages if not _NO_GLYPH.search(m)]
+    return "; ".join(dict.fromkeys(reasons))
+
+
+def _no_glyph(text: str) -> str:
+    chars = list(dict.fromkeys(text))
+    shown = ", ".join(f"»{char}« (U+{ord(char):04X})" for char in chars)
+    if len(chars) == 1:
+        return f"hæfternes skrift har ikke tegnet {shown}; skriv det med ord, eller slet det"
+    return f"hæfternes skrift har ikke tegnene {shown}; skriv dem med ord, eller slet dem"
+
+
+def typst_reason_da(message: str) -> str:
+    """Why Typst could not set a booklet, in Danish and in the words of the programme's texts."""
     if "missing alt text" in message:
         return (
             "et billede mangler en alternativ tekst, som skærmlæsere læser op i stedet for billedet; "
             "giv hvert billede en kort beskrivelse af, hvad det viser"
         )
-    return message
+    if found := _NO_GLYPH.search(message):
+        return _no_glyph(found.group(1))
+    if "heading title is empty" in message:
+        return "en overskrift er tom; skriv en overskrift efter »#«, eller slet linjen"
+    if found := _HEADING_SKIP.search(message):
+        before, level = found.groups()
+        return (
+            f"en overskrift på niveau {level} ({'#' * int(level)}) kommer lige efter en på niveau {before}; "
+            "en overskrift må højst have ét »#« mere end overskriften før"
+        )
+    if "pagebreaks are not allowed inside of containers" in message:
+        return "en overskrift står inde i en tabel; skriv den som almindelig tekst, fx med **fed**"
+    if re.search(r"maximum \w+ depth exceeded", message):
+        return "teksten har for mange lag inden i hinanden (fx fremhævelse i fremhævelse); gør den enklere"
+    return f"teksten kan ikke sættes; gør den enklere, fx med færre af tegnene # $ _ * [ ] (teknisk: {message})"
 
 
 def _warning_da(message: str) -> str:
@@ -196,7 +276,7 @@ def _warning_da(message: str) -> str:
     if found:
         fonts = ", ".join(BUNDLED_FONTS)
         return f"skrifttypen »{found.group(1)}« findes ikke (brug en af dem, der følger med: {fonts})"
-    return message
+    return f"teksten bliver ikke sat, som den er skrevet; skriv den enklere (teknisk: {message})"
 
 
 def check_options(options: DocumentOptions, where: str = "mkdocs.yml") -> None:

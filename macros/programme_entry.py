@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from .model import Programme
+from .problems import KeyPath, Mark
 
 
 @dataclass(frozen=True)
@@ -16,3 +18,5 @@ class ProgrammeEntry:
     programme: Programme
     # Top-level fields with at least one value from programmes/_faelles.yaml, for the pages' source notes.
     inherited: frozenset[str] = frozenset()
+    # Where each key stands (in the programme's file or the shared one), for messages about a text later on.
+    marks: Mapping[KeyPath, Mark] = field(default_factory=dict, compare=False)

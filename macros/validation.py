@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .model.base import FieldError
 from .problems import KeyPath, Mark, Problem, at
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,6 +43,9 @@ def validate_model(model: type[M], data: Any, mark_of: MarkOf) -> tuple[M | None
 def _problem(model: type[BaseModel], error: ErrorDetails, mark_of: MarkOf) -> Problem:
     loc: KeyPath = tuple(part for part in error["loc"] if part != "[key]")
     kind = error["type"]
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, FieldError):  # a check across fields names the one it is about
+        loc = (*loc, *cause.key)
     if kind == "missing":
         return at(mark_of(loc[:-1]), loc, f"feltet '{loc[-1]}' mangler{_field_hint(model, loc)}")
     if kind == "extra_forbidden":

@@ -9,6 +9,7 @@ import pytest
 from macros.catalogue import load_catalogue
 from macros.problems import ProblemsError
 from tests.conftest import LOCAL_SETTINGS, MINIMAL_PROGRAMME, build_site, copy_project
+from tests.refusal import refused
 
 VALID = MINIMAL_PROGRAMME
 
@@ -59,6 +60,14 @@ def test_broken_programme_stops_the_build(tmp_path: Path, name: str, text: str, 
     assert words in result.stderr
     assert "Traceback" not in result.stderr
     assert not (project / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("name, text, where, words", CASES, ids=[c[0] for c in CASES])
+def test_mentor_check_refuses_them_within_limits(tmp_path: Path, name: str, text: str, where: str, words: str) -> None:
+    project = copy_project(tmp_path)
+    (project / "programmes" / "proeve.yaml").write_text(text, encoding="utf-8")
+    found = [line for line in refused(project) if line.startswith(where)]
+    assert len(found) == 1 and words in found[0]
 
 
 def test_all_errors_are_reported_together(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from pypdf import PdfReader
 from macros.catalogue import load_catalogue
 from macros.problems import ProblemsError
 from tests.conftest import MINIMAL_PROGRAMME, ROOT, copy_project
+from tests.refusal import check_limited, refused
 
 VALID = MINIMAL_PROGRAMME
 PROGRAMME = "programmes/proeve.yaml"
@@ -309,13 +310,37 @@ def test_hostile_input_gives_one_clear_message(
     assert peak < 64 * MIB  # a bound, not a measurement: 30× the largest file allowed
 
 
+@pytest.mark.parametrize("name, file, content, expected", CASES, ids=[c[0] for c in CASES])
+def test_mentor_check_refuses_within_5_seconds_and_512_mib(
+    tmp_path: Path,
+    name: str,
+    file: str,
+    content: Callable[[], str | bytes],
+    expected: Callable[[], list[str]],
+) -> None:
+    project = copy_project(tmp_path / "project")
+    data = content()
+    (project / file).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    assert refused(project) == expected()
+
+
+def test_the_limits_of_the_check_bite(tmp_path: Path) -> None:
+    """The helper itself: a check that needs more memory or CPU than allowed fails the test."""
+    project = copy_project(tmp_path / "project")
+    _, file, content, _ = next(case for case in CASES if case[0] == "too many items")
+    (project / file).write_text(str(content()), encoding="utf-8")
+    for limits in ({"memory": 60 * MIB}, {"seconds": 0}):
+        with pytest.raises(AssertionError, match="mentor check svarede ikke inden for grænserne"):
+            check_limited(project, **limits)
+
+
 def test_a_link_to_a_file_outside_the_project_is_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     secret = tmp_path / "secret.yaml"
     secret.write_text(VALID, encoding="utf-8")
     (project / PROGRAMME).symlink_to(secret)
-    found, _ = load_problems(project)
-    assert found == [f"{PROGRAMME}:1:1: fejl: filen er et link eller ikke en almindelig fil; læg selve filen her"]
+    message = "filen er et link eller ikke en almindelig fil; læg selve filen her"
+    assert refused(project) == [f"{PROGRAMME}:1:1: fejl: {message}"]
 
 
 def test_yaml_1_1_words_stay_text_where_text_is_wanted(tmp_path: Path) -> None:

@@ -22,7 +22,8 @@ from macros.calendar_files import calendar_specs
 from macros.catalogue import load_catalogue
 from macros.cohort_pages import render_cohort_pages
 from tests.conftest import copy_project
-from tests.test_hostile import COHORT, cohort_with, load_problems, run_limited
+from tests.refusal import refused
+from tests.test_hostile import COHORT, cohort_with, run_limited
 
 MIB = 1024 * 1024
 ONE_MEETING = '      - id: moede-5\n        date: 2027-06-01\n        start: "08:30"\n        hours: 2\n'
@@ -80,7 +81,7 @@ def test_a_date_or_time_out_of_bounds_is_one_danish_message(
 ) -> None:
     project = copy_project(tmp_path / "project")
     (project / COHORT).write_text(text, encoding="utf-8")
-    found, _ = load_problems(project, measure=False)
+    found = refused(project)
     assert found == [expected]
 
 

@@ -22,7 +22,8 @@ from macros.ics import fold, text, verbatim
 from macros.publish import inside
 from macros.text import defuse_links, safe_markdown
 from tests.conftest import copy_project
-from tests.test_hostile import COHORT, PROGRAMME, VALID, load_problems
+from tests.refusal import refused
+from tests.test_hostile import COHORT, PROGRAMME, VALID
 
 FORLOEB = "programmes/forloeb"
 LINK = "filen er et link eller ikke en almindelig fil; læg selve filen her"
@@ -75,7 +76,7 @@ def test_a_linked_folder_under_programmes_is_refused(tmp_path: Path) -> None:
     outside.mkdir(parents=True)
     (outside / "hemmelig.yaml").write_text((project / COHORT).read_text(encoding="utf-8"), encoding="utf-8")
     (project / "programmes" / "forloeb" / "2029").symlink_to(outside, target_is_directory=True)
-    found, _ = load_problems(project, measure=False)
+    found = refused(project)
     assert found == ["programmes/forloeb/2029:1:1: fejl: mappen er et link; læg selve mappen og dens filer her"]
 
 
@@ -84,7 +85,7 @@ def test_a_linked_cohort_folder_is_refused(tmp_path: Path) -> None:
     cohorts = project / "programmes" / "forloeb"
     cohorts.rename(tmp_path / "elsewhere")
     cohorts.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
-    found, _ = load_problems(project, measure=False)
+    found = refused(project)
     assert found and all(line.endswith(LINK) for line in found)
     assert len(found) == len(list((tmp_path / "elsewhere").rglob("*.yaml")))
 
@@ -113,7 +114,7 @@ def test_names_that_cannot_be_an_address_everywhere_are_refused(
     target.parent.mkdir(parents=True, exist_ok=True)
     cohort = (project / COHORT).read_text(encoding="utf-8").replace("id: par-", "id: x-par-")
     target.write_text(content or cohort, encoding="utf-8")
-    found, _ = load_problems(project, measure=False)
+    found = refused(project)
     assert found == [expected]
 
 

@@ -15,7 +15,8 @@ from macros.booklet import booklet_jobs, render_chapters
 from macros.catalogue import load_catalogue
 from macros.export import DocumentOptions
 from tests.conftest import copy_project
-from tests.test_hostile import COHORT, PROGRAMME, VALID, cohort_with, load_problems
+from tests.refusal import refused
+from tests.test_hostile import COHORT, PROGRAMME, VALID, cohort_with
 
 CONTROL = "teksten indeholder et usynligt styretegn (U+{}); slet det"
 BIDI = "teksten indeholder et usynligt tegn, der vender skriftretningen (U+{}); slet det"
@@ -73,6 +74,17 @@ def cases() -> list[tuple[str, str, str, str]]:
         programme_case("about", "'" + "- " * 13 + "x'", INDENT),
         programme_case("about", "'" + "[" * 101 + "'", "teksten har 101 tegn »[«; højst 100 er tilladt i én tekst"),
         programme_case("about", "'" + "*a " * 201 + "'", "teksten har 201 tegn »*«; højst 200 er tilladt i én tekst"),
+        programme_case("about", '"' + "'a " * 101 + '"', "teksten har 101 tegn »'«; højst 100 er tilladt i én tekst"),
+        programme_case("about", "'" + "<a " * 101 + "'", "teksten har 101 tegn »<«; højst 100 er tilladt i én tekst"),
+        programme_case("about", "'" + "a` " * 101 + "'", "teksten har 101 tegn »`«; højst 100 er tilladt i én tekst"),
+        programme_case("about", "'[a](" + "(" * 200 + "'", "teksten har 201 tegn »(«; højst 200 er tilladt i én tekst"),
+        programme_case("about", "'" + ">" * 101 + " x'", "teksten har 101 tegn »>«; højst 100 er tilladt i én tekst"),
+        programme_case("about", "'" + "{" * 1001 + "'", "teksten har 1001 tegn »{«; højst 1000 er tilladt i én tekst"),
+        programme_case("about", "'" + "|" * 2001 + "'", "teksten har 2001 tegn »|«; højst 2000 er tilladt i én tekst"),
+        programme_case("about", "|\n" + "  a\n  =\n" * 101,
+                       "teksten har 101 overskrifter; højst 100 er tilladt i én tekst"),
+        programme_case("about", "'" + "[" * 6 + "x" + "]" * 6 + "'",
+                       "teksten har klammer »[« i 6 lag inden i hinanden; højst 5 er tilladt"),
         role_title("Mentor [x](vbscript:msgbox(1))", LINK.format("vbscript:msgbox(1")),
         role_title(r"Mentor [x](javascript\:alert(1))", LINK.format("javascript:alert(1")),
         role_title(r'"Mentor\tmed tab"', ONE_LINE.replace("U+000A", "U+0009")),
@@ -96,7 +108,7 @@ def test_a_text_outside_the_policy_is_refused_at_its_line(
 ) -> None:
     project = copy_project(tmp_path / "project")
     (project / file).write_text(content, encoding="utf-8")
-    found, _ = load_problems(project, measure=False)
+    found = refused(project)
     assert found == [expected]
 
 
@@ -107,7 +119,7 @@ def test_a_contact_email_must_be_an_address(tmp_path: Path) -> None:
     bad = '"x@example.org><img src=x onerror=alert(1)>"'
     shared.write_text(text.replace("email: mentorordning@example.org", f"email: {bad}"), encoding="utf-8")
     line = text[: text.index("email: mentorordning@example.org")].count("\n") + 1
-    found, _ = load_problems(project, measure=False)
+    found = refused(project)
     message = (
         "'x@example.org><img src=x onerror=alert(1)>' er ikke en gyldig e-mailadresse; skriv fx mentor@example.org"
     )

@@ -39,7 +39,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
-from .base import Date, Id, ShortText, Strict, Text, TextList
+from .base import Date, FieldError, Id, ShortText, Strict, Text, TextList
 from .textpolicy import check_web_link
 
 _CLOCK_RE = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
@@ -255,7 +255,7 @@ class EvaluationResult(Strict):
     @model_validator(mode="after")
     def _answered(self) -> EvaluationResult:
         if self.answered > self.invited:
-            raise ValueError("answered (besvarelser) kan ikke være flere end invited (inviterede)")
+            raise FieldError(("answered",), "answered (besvarelser) kan ikke være flere end invited (inviterede)")
         return self
 
 

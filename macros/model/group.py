@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .base import Id, ShortText, Strict, Text, TextList
+from .base import FieldError, Id, ShortText, Strict, Text, TextList
 
 
 class GroupSize(Strict):
@@ -17,7 +17,8 @@ class GroupSize(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
         if not self.min <= self.typical <= self.max:
-            raise ValueError("gruppestørrelsen skal opfylde min ≤ typical ≤ max")
+            where = ("typical",) if self.min <= self.max else ("max",)
+            raise FieldError(where, "gruppestørrelsen skal opfylde min ≤ typical ≤ max")
         return self
 
 
@@ -91,8 +92,9 @@ class GroupDesign(Strict):
     @model_validator(mode="after")
     def _unique_variants(self) -> GroupDesign:
         ids = [variant.id for variant in self.variants]
-        if len(ids) != len(set(ids)):
-            raise ValueError("to varianter har samme id")
+        for index, variant_id in enumerate(ids):
+            if variant_id in ids[:index]:
+                raise FieldError(("variants", index, "id"), f"to varianter har samme id '{variant_id}'")
         return self
 
     def variant(self, variant_id: str) -> Variant | None:

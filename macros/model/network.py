@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import ShortText, Strict, Text, TextList
+from .base import FieldError, ShortText, Strict, Text, TextList
 
 
 class NetworkSize(Strict):
@@ -24,7 +24,8 @@ class NetworkSize(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> NetworkSize:
         if not self.min <= self.typical <= self.max:
-            raise ValueError("netværkets størrelse skal opfylde min ≤ typical ≤ max")
+            where = ("typical",) if self.min <= self.max else ("max",)
+            raise FieldError(where, "netværkets størrelse skal opfylde min ≤ typical ≤ max")
         return self
 
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Email, Id, RoleKey, ShortText, Strict, Text, TextList
+from .base import Email, FieldError, Id, RoleKey, ShortText, Strict, Text, TextList
 from .group import GroupDesign
 from .network import NetworkDesign
 from .workload import Workload
@@ -81,7 +81,7 @@ class Hours(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Hours:
         if self.max < self.min:
-            raise ValueError("max må ikke være mindre end min")
+            raise FieldError(("max",), "max må ikke være mindre end min")
         return self
 
 
@@ -224,25 +224,27 @@ class Programme(Strict):
     def _consistent(self) -> Programme:
         keys = [lang.key for lang in self.learning_languages]
         if sorted(keys) != sorted(["instruction", "advice", "guidance", "coaching"]):
-            raise ValueError("learning_languages skal rumme instruction, advice, guidance og coaching, hver én gang")
+            message = "learning_languages skal rumme instruction, advice, guidance og coaching, hver én gang"
+            raise FieldError(("learning_languages",), message)
         for needed in REQUIRED_ROLES[self.model]:
             if needed not in self.roles:
-                raise ValueError(f"roles mangler rollen '{needed}'")
+                raise FieldError(("roles",), f"roles mangler rollen '{needed}'")
         if self.model == "group" and self.group is None:
-            raise ValueError("en gruppementorordning (model: group) skal have afsnittet 'group'")
+            raise FieldError(("model",), "en gruppementorordning (model: group) skal have afsnittet 'group'")
         if self.model != "group" and self.group is not None:
-            raise ValueError("afsnittet 'group' hører kun til model: group")
+            raise FieldError(("group",), "afsnittet 'group' hører kun til model: group")
         return self._consistent_network()
 
     def _consistent_network(self) -> Programme:
         if self.is_network_model and self.network is None:
-            raise ValueError(f"et netværk (model: {self.model}) skal have afsnittet 'network'")
+            raise FieldError(("model",), f"et netværk (model: {self.model}) skal have afsnittet 'network'")
         if not self.is_network_model and self.network is not None:
-            raise ValueError("afsnittet 'network' hører kun til model: digital_network eller physical_network")
+            message = "afsnittet 'network' hører kun til model: digital_network eller physical_network"
+            raise FieldError(("network",), message)
         if self.network is not None:
             wanted = "platform" if self.model == "digital_network" else "meeting_place"
             if getattr(self.network, wanted) is None:
-                raise ValueError(f"network mangler '{wanted}' for model: {self.model}")
+                raise FieldError(("network",), f"network mangler '{wanted}' for model: {self.model}")
         return self
 
     @property

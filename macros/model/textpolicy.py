@@ -17,6 +17,15 @@ import unicodedata
 
 MAX_BRACKETS = 100  # Python-Markdown's link search is quadratic in the »[« of a paragraph
 MAX_ASTERISKS = 200  # and so is the emphasis in the plain-text path of the documents
+# Pandoc's reader is quadratic in these, too: 1,000 of »'a « take it 5 seconds, 3,000 over 30, and
+# 20,000 »>« (quotes in quotes) over 30; 20,000 »|« or »{« take it 3–4 seconds.
+LIMITS = (
+    ("[", MAX_BRACKETS), ("*", MAX_ASTERISKS), ("'", 100), ("<", 100), (">", 100), ("`", 100), ("(", 200),
+    ("{", 1000), ("|", 2000),
+)  # fmt: skip
+MAX_BRACKET_DEPTH = 5  # and exponential in »[« inside »[«: 13 levels take it 3 seconds, 16 over 20
+MAX_HEADINGS = 100  # and quadratic in headings with the same words: 5,000 take it 10 seconds
+_HEADING = re.compile(r"^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)  # »# …« or a line under a heading
 MAX_INDENT = 24  # columns of indentation and list markers before a line's text: about six nested lists
 # (Typst stops at some 40 nested lists with »maximum show rule depth exceeded«)
 _LINE_START = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]*", re.MULTILINE)
@@ -30,6 +39,7 @@ _SUSPECT_CLASS = (
 _SUSPECT = re.compile(f"[{_SUSPECT_CLASS}]")  # exactly what `forbidden` refuses
 _SUSPECT_ONE_LINE = re.compile(f"[\t\n{_SUSPECT_CLASS}]")
 _FENCE = re.compile(r"^[ \t>*+\-.0-9]*(```|~~~)", re.MULTILINE)
+_BRACKET = re.compile(r"(?<!\\)[\[\]]")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes, which pandoc undoes
 _NUMERIC = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,7}));")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -54,12 +64,27 @@ def check_text(value: str, one_line: bool = False) -> str:
         raise ValueError("en linje må ikke begynde med ``` eller ~~~ (kodeblokke bruges ikke i teksterne)")
     if any(len(start.expandtabs(4)) > MAX_INDENT for start in _LINE_START.findall(value)):
         raise ValueError(f"en linje er rykket mere end {MAX_INDENT} tegn ind; læg højst lister i seks lag")
-    for char, limit in (("[", MAX_BRACKETS), ("*", MAX_ASTERISKS)):
+    for char, limit in LIMITS:
         if (count := value.count(char)) > limit:
             raise ValueError(f"teksten har {count} tegn »{char}«; højst {limit} er tilladt i én tekst")
+    if (headings := len(_HEADING.findall(value))) > MAX_HEADINGS:
+        raise ValueError(f"teksten har {headings} overskrifter; højst {MAX_HEADINGS} er tilladt i én tekst")
+    if (depth := bracket_depth(value)) > MAX_BRACKET_DEPTH:
+        raise ValueError(
+            f"teksten har klammer »[« i {depth} lag inden i hinanden; højst {MAX_BRACKET_DEPTH} er tilladt"
+        )
     for target in link_targets(decoded):
         check_link(target)
     return value
+
+
+def bracket_depth(text: str) -> int:
+    """How many »[« stand open at the deepest point (a »]« closes one; »\\[« is no bracket)."""
+    depth = deepest = 0
+    for found in _BRACKET.finditer(text):
+        depth = depth + 1 if found.group() == "[" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def decode_references(text: str) -> str:

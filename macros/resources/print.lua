@@ -61,6 +61,21 @@ local function html_blocks(text)
   })
 end
 
+-- A heading inside a list item, a quote or a block (a text's "# Punkt" in an agenda list) is no
+-- section of the booklet, and Typst cannot start a chapter's page inside one: it becomes bold text.
+local no_headings = {
+  Header = function(h)
+    return pandoc.Para({ pandoc.Strong(h.content) })
+  end,
+}
+
+local function without_headings(el)
+  return el:walk(no_headings)
+end
+
+BulletList, OrderedList, BlockQuote, DefinitionList, Div = without_headings, without_headings,
+  without_headings, without_headings, without_headings
+
 function RawBlock(el)
   if el.format == "html" then
     return html_blocks(el.text)
