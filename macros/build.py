@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .catalogue import load_catalogue
-from .offline import OFFLINE_ENV, ZIP_ENV, ZIP_NAME, write_zip
+from .offline import ZIP_ENV, ZIP_NAME, write_zip
 from .problems import ProblemsError, strict_stop
 from .progress import ENV, parse_report
 
@@ -87,8 +87,8 @@ def export_site(
     """Build the site from `root` into `site_dir`; on failure keep the old `site_dir` untouched.
 
     `for_files` links pages as `…/index.html`, so the site can be opened from a folder
-    (a downloaded preview) without a web server. `offline_zip` also puts a zip of such a
-    copy, search included, into the site (macros/offline.py).
+    (a downloaded preview) without a web server. `offline_zip` also puts a zip of the
+    built site, changed to work that way with search, into the site (macros/offline.py).
     """
     display = display or Display(sys.stdout)
     started = time.perf_counter()
@@ -102,9 +102,12 @@ def export_site(
         zip_name = ZIP_NAME if offline_zip else ""
         env = {ZIP_ENV: zip_name} if zip_name else {}
         built = run_mkdocs(root, staging, strict, display, ["--no-directory-urls"] if for_files else [], env)
-        if not built or (zip_name and not _offline_copy(root, staging / zip_name, strict, display)):
+        if not built:
             display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
             return False
+        if zip_name:
+            display.phase("Laver kopien til brug uden net")
+            write_zip(staging, staging / zip_name)
         if not for_files:  # the editor needs a web server; a preview opened from a folder has none
             _add_admin(root, staging, display)
         swap_in(staging, site_dir)
@@ -138,19 +141,6 @@ def _check(root: Path, strict: bool, display: Display) -> bool:
     if strict and catalogue.warnings:
         display.line(strict_stop(len(catalogue.warnings), "Bygningen"))
         return False
-    return True
-
-
-def _offline_copy(root: Path, zip_path: Path, strict: bool, display: Display) -> bool:
-    """Build the site again with Material's offline plugin and zip it (macros/offline.py)."""
-    display.phase("Laver kopien til brug uden net")
-    copy = Path(tempfile.mkdtemp(prefix=".site-tmp-offline-", dir=zip_path.parent.parent))
-    try:
-        if not run_mkdocs(root, copy, strict, display, [], {OFFLINE_ENV: "true", ZIP_ENV: ""}):
-            return False
-        write_zip(copy, zip_path)
-    finally:
-        shutil.rmtree(copy, ignore_errors=True)
     return True
 
 

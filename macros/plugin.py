@@ -42,7 +42,7 @@ from .news import (
     news_markdown,
     subjects,
 )
-from .offline import is_offline_build, local_polyfills, offline_zip_name
+from .offline import offline_zip_name
 from .pages import shared_edit_url
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
@@ -149,8 +149,6 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         organisation = self.config.organisation or (programmes[0].programme.organisation if programmes else "")
         config.extra["mentor_footer"] = {"statement": statement, "organisation": organisation}
         config.theme["logo"] = self.config.logo
-        if is_offline_build():  # Material's offline plugin (listed before this one) asks a CDN for a shim
-            config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:  # only the theme's assets; on_post_build writes the error page
@@ -247,8 +245,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
 
     def site_settings(self, config: MkDocsConfig) -> dict[str, str]:
         """Settings that hand-written pages' macros may show (macros/site_macros.py)."""
-        offline = "yes" if is_offline_build() else ""
-        settings = {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name(), "offline_copy": offline}
+        settings = {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name()}
         return {**settings, "shared_edit_url": self.shared_url(config)}
 
     def shared_url(self, config: MkDocsConfig) -> str:
