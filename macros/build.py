@@ -20,7 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .catalogue import load_catalogue
+from .catalogue import Catalogue
+from .catalogue_cache import handed_over, load_keyed
 from .offline import ZIP_ENV, ZIP_NAME, write_zip
 from .problems import ProblemsError, strict_stop
 from .progress import ENV, parse_report
@@ -93,7 +94,8 @@ def export_site(
     display = display or Display(sys.stdout)
     started = time.perf_counter()
     display.phase("Tjekker programmerne")
-    if not _check(root, strict, display):
+    checked = _check(root, strict, display)
+    if checked is None:
         return False
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=site_dir.parent))
@@ -101,7 +103,9 @@ def export_site(
         display.phase("Bygger sitet med MkDocs")
         zip_name = ZIP_NAME if offline_zip else ""
         env = {ZIP_ENV: zip_name} if zip_name else {}
-        built = run_mkdocs(root, staging, strict, display, ["--no-directory-urls"] if for_files else [], env)
+        with handed_over(*checked) as handed:  # MkDocs and its worker load nothing again (catalogue_cache.py)
+            extra = ["--no-directory-urls"] if for_files else []
+            built = run_mkdocs(root, staging, strict, display, extra, {**env, **handed})
         if not built:
             display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
             return False
@@ -129,19 +133,19 @@ def _add_admin(root: Path, site_dir: Path, display: Display) -> None:
     write_admin(root, site_dir, found.group(1).strip() if found else "Mentorhåndbogen")
 
 
-def _check(root: Path, strict: bool, display: Display) -> bool:
-    """Phase one before MkDocs starts: the same messages as `mentor check`, sooner."""
+def _check(root: Path, strict: bool, display: Display) -> tuple[str, Catalogue] | None:
+    """Phase one before MkDocs starts: the same messages as `mentor check`, sooner; the catalogue if it passes."""
     try:
-        catalogue = load_catalogue(root)
+        key, catalogue = load_keyed(root)
     except ProblemsError as exc:
         display.line(str(exc))
-        return False
+        return None
     for warning in catalogue.warnings:
         display.line(warning.format())
     if strict and catalogue.warnings:
         display.line(strict_stop(len(catalogue.warnings), "Bygningen"))
-        return False
-    return True
+        return None
+    return key, catalogue
 
 
 def run_mkdocs(

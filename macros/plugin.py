@@ -24,7 +24,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue
+from .catalogue_cache import catalogue_for
 from .export import BUNDLED_FONTS, PAPERS, DocumentOptions, default_cache_dir
 from .history import changed_meta, last_changed, page_inputs, scan_history
 from .htmlrepair import repair_theme_html
@@ -118,7 +119,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
     def _load(self, config: MkDocsConfig) -> None:
         """The catalogue, the generated pages and the list of assets; _Broken on any problem."""
         try:
-            self.catalogue = load_catalogue(self.root)
+            self.catalogue = catalogue_for(self.root)  # the one `mentor build` loaded, if any
         except ProblemsError as exc:
             raise _Broken("Programmerne kan ikke bygges", exc) from None
         for warning in self.catalogue.warnings:

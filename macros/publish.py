@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .calendar import calendar_specs
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue
+from .catalogue_cache import catalogue_for
 from .cohort_documents import cohort_copies
 from .cohort_pages import cohort_folder
 from .coordinator_pages import coordinator_asset_paths
@@ -91,7 +92,7 @@ def inside(site_dir: str, path: str) -> bool:
 def write_assets(root: Path, options: DocumentOptions, site_dir: str, expected: list[str]) -> list[Problem]:
     """In the worker: make every asset, write it under `site_dir`, and return any problems."""
     try:
-        catalogue = load_catalogue(root)
+        catalogue = catalogue_for(root)  # the one `mentor build` loaded, if any
         assets = export_assets(catalogue, options)
     except ProblemsError as exc:
         return list(exc.problems)
