@@ -17,6 +17,7 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 ZIP_ENV = "MENTOR_OFFLINE_ZIP"  # set by `mentor build`: the zip's file name, so pages may link it
@@ -27,8 +28,11 @@ SEARCH_INDEX = "search/search_index.json"
 READING_IT = "Det er den kopi, du læser nu."
 # Files that are compressed already: deflating them again costs time and saves nothing.
 _STORED = (".docx", ".odt", ".zip", ".gz", ".png", ".jpg", ".jpeg", ".woff", ".woff2")
-# A relative link (no scheme, not from the root, not only an anchor): its path, then any ?query or #anchor.
-_LINK = re.compile(r'(\s(?:href|src)=")((?![A-Za-z][A-Za-z0-9+.-]*:|/|#|")[^"#?]*)([?#][^"]*)?"')
+# Relative links (no scheme, not from the root) to a folder: `x/`, then `.`, `..` and `../..`.
+# Matched on the page's bytes from the literal `href="` and changed by templates: the regex
+# engine does all the work (4× faster than a Python function per link at 1,000 cohorts).
+_FOLDER_LINK = re.compile(rb'href="(?!/)[^"#?:]*/(?=[#?"])')
+_DOTS_LINK = re.compile(rb'href="(?!/)(?:[^"#?:]*/)?\.\.?(?=[#?"])')
 
 
 def offline_zip_name() -> str:
@@ -36,34 +40,58 @@ def offline_zip_name() -> str:
     return os.environ.get(ZIP_ENV, "")
 
 
+def zip_assets(site_dir: str, assets: Iterable[tuple[str, bytes]]) -> None:
+    """In the asset worker (publish.py), while MkDocs renders the pages: its files into the zip.
+
+    They are in memory there, and the worker has a core of its own, so `write_zip` after
+    MkDocs only adds the pages and the theme's files. Nothing when this build makes no zip.
+    """
+    if zip_name := offline_zip_name():
+        with zipfile.ZipFile(os.path.join(site_dir, zip_name), "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+            for path, content in assets:
+                if not path.endswith(".html"):  # a page is changed for the copy by write_zip
+                    _add(archive, path, content)
+
+
 def write_zip(site: Path, zip_path: Path) -> None:
-    """Every file of the built `site` (but the zip) under one folder in `zip_path`, readable from disk."""
-    zip_link = re.compile(rf'<a href="(?:\.\./)*{re.escape(zip_path.name)}">[^<]*</a>')
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    """Every file of the built `site` (but the zip) under one folder in `zip_path`, readable from disk.
+
+    Members the asset worker has put in already (`zip_assets`) are kept, not read again.
+    """
+    zip_link = re.compile(rb'<a href="(?:\.\./)*' + re.escape(zip_path.name.encode()) + rb'">[^<]*</a>')
+    with zipfile.ZipFile(
+        zip_path, "a" if zip_path.is_file() else "w", zipfile.ZIP_DEFLATED, compresslevel=1
+    ) as archive:
+        done = set(archive.namelist())
         for path in sorted(site.rglob("*")):
-            if not path.is_file() or path == zip_path:
-                continue
             name = path.relative_to(site).as_posix()
+            if f"{FOLDER}/{name}" in done or path == zip_path or not path.is_file():
+                continue
             for member, data in _members(name, path.read_bytes(), zip_link):
-                stored = member.endswith(_STORED)
-                archive.writestr(f"{FOLDER}/{member}", data, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+                _add(archive, member, data)
 
 
-def _members(name: str, data: bytes, zip_link: re.Pattern[str]) -> list[tuple[str, bytes]]:
+def _add(archive: zipfile.ZipFile, member: str, data: bytes) -> None:
+    # Level 1: pages deflate 2.4× faster than at 6 for a zip 5 % larger (docx and odt are most of it).
+    stored = member.endswith(_STORED)
+    archive.writestr(f"{FOLDER}/{member}", data, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED, 1)
+
+
+def _members(name: str, data: bytes, zip_link: re.Pattern[bytes]) -> list[tuple[str, bytes]]:
     """The zip's member(s) for the site's file `name`: pages and the search index changed for file://."""
     if name.endswith(".html"):
-        return [(name, offline_page(data.decode("utf-8"), name.count("/"), zip_link).encode("utf-8"))]
+        return [(name, offline_page(data, name.count("/"), zip_link))]
     if name == SEARCH_INDEX:
         index = offline_search_index(data.decode("utf-8"))
         return [(name, index.encode("utf-8")), (name[: -len(".json")] + ".js", f"var __index = {index}".encode())]
     return [(name, data)]
 
 
-def offline_page(html: str, depth: int, zip_link: re.Pattern[str]) -> str:
+def offline_page(html: bytes, depth: int, zip_link: re.Pattern[bytes]) -> bytes:
     """A page `depth` folders down, as it must be opened from disk: file links, local shim, no zip link."""
-    html = _LINK.sub(lambda m: f'{m.group(1)}{file_link(m.group(2))}{m.group(3) or ""}"', html)
-    shim = f'<script src="{"../" * depth}{LOCAL_SHIM}"></script>'
-    return zip_link.sub(READING_IT, html).replace("</head>", f"{shim}</head>", 1)
+    html = _DOTS_LINK.sub(rb"\g<0>/index.html", _FOLDER_LINK.sub(rb"\g<0>index.html", html))
+    shim = f'<script src="{"../" * depth}{LOCAL_SHIM}"></script></head>'.encode()
+    return zip_link.sub(READING_IT.encode(), html).replace(b"</head>", shim, 1)
 
 
 def file_link(path: str) -> str:

@@ -27,6 +27,7 @@ from .coordinator_pages import coordinator_asset_paths
 from .documents import check_markers
 from .downloads import OFFICE_FORMATS, booklet_name, office_documents, role_booklets
 from .export import DocumentOptions, check_options
+from .offline import zip_assets
 from .pages import programme_page_path
 from .problems import Problem, ProblemsError
 from .site import export_assets
@@ -108,4 +109,5 @@ def write_assets(root: Path, options: DocumentOptions, site_dir: str, expected: 
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as stream:
             stream.write(asset.content)
+    zip_assets(site_dir, ((asset.path, asset.content) for asset in assets))  # the offline copy's share
     return []
