@@ -9,7 +9,7 @@ files (copies of the shipped example cohorts under new ids), and measures in chi
 processes, one after another:
 
 - ours: `mentor build --strict`, the command `make site` runs (check, MkDocs with the
-  mentor plugin, the asset worker, the offline zip), with an empty document cache
+  mentor plugin, the asset worker, the offline zip made from the built site), with an empty document cache
   (cold) and again with the cache filled (warm);
 - the plain baseline: `mentor export-docs` writes the complete site source (pages,
   navigation, downloads, overrides, a mkdocs.yml without our plugin), and plain
@@ -291,7 +291,7 @@ def da(value: float, decimals: int = 1) -> str:
 
 
 def verdict(ok: bool) -> str:
-    return "nået" if ok else "IKKE nået"
+    return "PASS" if ok else "FAIL"
 
 
 def print_row(result: Result) -> None:
@@ -351,7 +351,7 @@ def print_targets(results: list[Result], base: Result | None) -> None:
         f"(mål under 1 GiB ved 10.000: {verdict(peak < MEMORY_MIB)})"
     )
     print(
-        f"- `mentor check` {where}: {da(at.check.seconds, 2)} s (mål under 2 s: "
+        f"- `mentor check` {where}: {da(at.check.seconds, 2)} s, CPU-tid {da(at.check.cpu, 2)} s (mål under 2 s: "
         f"{verdict(at.check.seconds < CHECK_SECONDS)})"
     )
     for r in results:

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .catalogue import load_catalogue
-from .offline import OFFLINE_ENV, ZIP_ENV, ZIP_NAME, write_zip
+from .catalogue import Catalogue
+from .catalogue_cache import handover, load_keyed
+from .offline import ZIP_ENV, ZIP_NAME, write_zip
 from .problems import ProblemsError, strict_stop
 from .progress import ENV, parse_report
 
@@ -87,24 +88,20 @@ def export_site(
     """Build the site from `root` into `site_dir`; on failure keep the old `site_dir` untouched.
 
     `for_files` links pages as `…/index.html`, so the site can be opened from a folder
-    (a downloaded preview) without a web server. `offline_zip` also puts a zip of such a
-    copy, search included, into the site (macros/offline.py).
+    (a downloaded preview) without a web server. `offline_zip` also puts a zip of the
+    built site, changed to work that way with search, into the site (macros/offline.py).
     """
     display = display or Display(sys.stdout)
     started = time.perf_counter()
-    display.phase("Tjekker programmerne")
-    if not _check(root, strict, display):
-        return False
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-tmp-", dir=site_dir.parent))
     try:
-        display.phase("Bygger sitet med MkDocs")
         zip_name = ZIP_NAME if offline_zip else ""
-        env = {ZIP_ENV: zip_name} if zip_name else {}
-        built = run_mkdocs(root, staging, strict, display, ["--no-directory-urls"] if for_files else [], env)
-        if not built or (zip_name and not _offline_copy(root, staging / zip_name, strict, display)):
-            display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
+        if not _checked_build(root, staging, strict, for_files, zip_name, display):
             return False
+        if zip_name:
+            display.phase("Laver kopien til brug uden net")
+            write_zip(staging, staging / zip_name)
         if not for_files:  # the editor needs a web server; a preview opened from a folder has none
             _add_admin(root, staging, display)
         swap_in(staging, site_dir)
@@ -112,6 +109,35 @@ def export_site(
         shutil.rmtree(staging, ignore_errors=True)
     seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
     display.line(f"Sitet er bygget i {_shown(site_dir)} på {seconds} s.")
+    return True
+
+
+def _checked_build(root: Path, staging: Path, strict: bool, for_files: bool, zip_name: str, display: Display) -> bool:
+    """The check, then MkDocs into `staging`; False (and a message) if either fails.
+
+    MkDocs starts first: its imports and configuration take a core of their own while
+    the programmes are checked here, and its plugin waits for the checked catalogue
+    (catalogue_cache.py), so neither it nor its worker loads the YAML again.
+    """
+    with handover() as (handed, give):
+        env = {**handed, **({ZIP_ENV: zip_name} if zip_name else {})}
+        process = start_mkdocs(root, staging, strict, ["--no-directory-urls"] if for_files else [], env)
+        try:
+            display.phase("Tjekker programmerne")
+            checked = _check(root, strict, display)
+            if checked is None:
+                return False
+            give(*checked)
+            display.phase("Bygger sitet med MkDocs")
+            if not finish_mkdocs(process, display):
+                display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
+                return False
+        finally:
+            if process.poll() is None:  # the check failed (or an error): MkDocs must not go on
+                process.kill()
+            process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
     return True
 
 
@@ -126,52 +152,39 @@ def _add_admin(root: Path, site_dir: Path, display: Display) -> None:
     write_admin(root, site_dir, found.group(1).strip() if found else "Mentorhåndbogen")
 
 
-def _check(root: Path, strict: bool, display: Display) -> bool:
-    """Phase one before MkDocs starts: the same messages as `mentor check`, sooner."""
+def _check(root: Path, strict: bool, display: Display) -> tuple[str, Catalogue] | None:
+    """Phase one before MkDocs starts: the same messages as `mentor check`, sooner; the catalogue if it passes."""
     try:
-        catalogue = load_catalogue(root)
+        key, catalogue = load_keyed(root)
     except ProblemsError as exc:
         display.line(str(exc))
-        return False
+        return None
     for warning in catalogue.warnings:
         display.line(warning.format())
     if strict and catalogue.warnings:
         display.line(strict_stop(len(catalogue.warnings), "Bygningen"))
-        return False
-    return True
+        return None
+    return key, catalogue
 
 
-def _offline_copy(root: Path, zip_path: Path, strict: bool, display: Display) -> bool:
-    """Build the site again with Material's offline plugin and zip it (macros/offline.py)."""
-    display.phase("Laver kopien til brug uden net")
-    copy = Path(tempfile.mkdtemp(prefix=".site-tmp-offline-", dir=zip_path.parent.parent))
-    try:
-        if not run_mkdocs(root, copy, strict, display, [], {OFFLINE_ENV: "true", ZIP_ENV: ""}):
-            return False
-        write_zip(copy, zip_path)
-    finally:
-        shutil.rmtree(copy, ignore_errors=True)
-    return True
-
-
-def run_mkdocs(
-    root: Path,
-    site_dir: Path,
-    strict: bool,
-    display: Display,
-    extra: Sequence[str] = (),
-    env_extra: Mapping[str, str] | None = None,
-) -> bool:
-    """`mkdocs build` in a child process, its progress drawn and its INFO lines dropped."""
+def start_mkdocs(
+    root: Path, site_dir: Path, strict: bool, extra: Sequence[str] = (), env_extra: Mapping[str, str] | None = None
+) -> subprocess.Popen[str]:
+    """`mkdocs build` in a child process; `finish_mkdocs` draws its progress and waits for it."""
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / CONFIG)]
     command += ["--site-dir", str(site_dir), *(["--strict"] if strict else []), *extra]
     env = {**os.environ, ENV: "1", "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1", **(env_extra or {})}
-    with subprocess.Popen(
+    return subprocess.Popen(
         command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8"
-    ) as process:
-        assert process.stdout is not None
+    )
+
+
+def finish_mkdocs(process: subprocess.Popen[str], display: Display) -> bool:
+    """Relay the child's output (progress drawn, INFO lines dropped) until it ends; True if it succeeded."""
+    assert process.stdout is not None
+    with process.stdout:
         _relay(process.stdout, display)
-    return process.returncode == 0
+    return process.wait() == 0
 
 
 def _relay(lines: Iterable[str], display: Display) -> None:

@@ -114,7 +114,7 @@ def _add_build(commands: Any) -> None:
     build.add_argument(
         "--no-offline-zip",
         action="store_true",
-        help="lav ikke zip-filen til brug uden net (hurtigere; den kræver en bygning mere)",
+        help="lav ikke zip-filen til brug uden net (lidt hurtigere)",
     )
     build.add_argument(
         "--for-files",

@@ -24,7 +24,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue
+from .catalogue_cache import catalogue_for
 from .export import BUNDLED_FONTS, PAPERS, DocumentOptions, default_cache_dir
 from .history import changed_meta, last_changed, page_inputs, scan_history
 from .htmlrepair import repair_theme_html
@@ -42,7 +43,7 @@ from .news import (
     news_markdown,
     subjects,
 )
-from .offline import is_offline_build, local_polyfills, offline_zip_name
+from .offline import offline_zip_name
 from .pages import shared_edit_url
 from .problems import ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
@@ -118,7 +119,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
     def _load(self, config: MkDocsConfig) -> None:
         """The catalogue, the generated pages and the list of assets; _Broken on any problem."""
         try:
-            self.catalogue = load_catalogue(self.root)
+            self.catalogue = catalogue_for(self.root)  # the one `mentor build` loaded, if any
         except ProblemsError as exc:
             raise _Broken("Programmerne kan ikke bygges", exc) from None
         for warning in self.catalogue.warnings:
@@ -149,8 +150,6 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         organisation = self.config.organisation or (programmes[0].programme.organisation if programmes else "")
         config.extra["mentor_footer"] = {"statement": statement, "organisation": organisation}
         config.theme["logo"] = self.config.logo
-        if is_offline_build():  # Material's offline plugin (listed before this one) asks a CDN for a shim
-            config.extra["polyfills"] = local_polyfills(config.extra.get("polyfills", []))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:  # only the theme's assets; on_post_build writes the error page
@@ -247,8 +246,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
 
     def site_settings(self, config: MkDocsConfig) -> dict[str, str]:
         """Settings that hand-written pages' macros may show (macros/site_macros.py)."""
-        offline = "yes" if is_offline_build() else ""
-        settings = {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name(), "offline_copy": offline}
+        settings = {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name()}
         return {**settings, "shared_edit_url": self.shared_url(config)}
 
     def shared_url(self, config: MkDocsConfig) -> str:

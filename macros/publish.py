@@ -19,9 +19,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue
+from .catalogue_cache import catalogue_for
 from .documents import check_markers
 from .export import DocumentOptions, check_options
+from .offline import zip_assets
 from .problems import Problem, ProblemsError
 from .published_files import published_files
 from .site import export_assets
@@ -75,7 +77,7 @@ def inside(site_dir: str, path: str) -> bool:
 def write_assets(root: Path, options: DocumentOptions, site_dir: str, expected: list[str]) -> list[Problem]:
     """In the worker: make every asset, write it under `site_dir`, and return any problems."""
     try:
-        catalogue = load_catalogue(root)
+        catalogue = catalogue_for(root)  # the one `mentor build` loaded, if any
         assets = export_assets(catalogue, options)
     except ProblemsError as exc:
         return list(exc.problems)
@@ -91,4 +93,5 @@ def write_assets(root: Path, options: DocumentOptions, site_dir: str, expected: 
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as stream:
             stream.write(asset.content)
+    zip_assets(site_dir, ((asset.path, asset.content) for asset in assets))  # the offline copy's share
     return []

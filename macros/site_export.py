@@ -37,7 +37,7 @@ from .site_macros import render_page_macros
 CONFIG = "mkdocs.yml"
 DOCS = "docs"
 OVERRIDES = "overrides"
-PLUGIN_ONLY = ("mentor", "offline")  # offline: only for `mentor build`'s zip
+PLUGIN_ONLY = ("mentor", "offline")  # offline: earlier mkdocs.yml files listed it for the zip
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -102,7 +102,7 @@ def _hand_written(
     docs: Path, catalogue: Catalogue, config: dict[str, Any], shared_url: str
 ) -> tuple[dict[str, str], dict[str, str]]:
     """The hand-written pages with their macros expanded, and their own texts, by path in docs/."""
-    site = {"repo_url": config.get("repo_url") or "", "offline_zip": "", "offline_copy": ""}
+    site = {"repo_url": config.get("repo_url") or "", "offline_zip": ""}
     site["shared_edit_url"] = shared_url
     paths = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     texts = {path: (docs / path).read_text(encoding="utf-8") for path in paths}

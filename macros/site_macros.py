@@ -54,7 +54,7 @@ def page_macros(
     """The functions a hand-written page at `page_path` (relative to docs/) may call.
 
     `site` holds settings from mkdocs.yml: `repo_url`; when `mentor build` makes one,
-    `offline_zip` (the offline copy's file name); `offline_copy` when this is that copy;
+    `offline_zip` (the offline copy's file name, macros/offline.py makes the copy's own text);
     `shared_edit_url`, the edit link of programmes/_faelles.yaml (pages.shared_edit_url).
     """
     site = site or {}
@@ -71,7 +71,7 @@ def page_macros(
         "programme_list": lambda: programme_list(catalogue, base=base),
         "programme_cards": lambda: programme_cards(catalogue, base=base),
         "source_link": lambda: source_link(site.get("repo_url", "")),
-        "offline_copy": lambda: offline_copy(site.get("offline_zip", ""), base, bool(site.get("offline_copy"))),
+        "offline_copy": lambda: offline_copy(site.get("offline_zip", ""), base),
         "model_comparison": lambda: model_comparison(catalogue, html_base(page_path), site.get("shared_edit_url", "")),
         "learning_languages": learning_languages,
         "programmes": lambda: published_programmes(catalogue, base),
@@ -186,10 +186,8 @@ def source_link(repo_url: str) -> Markup:
     return Markup(f"[Kildefilerne{where}]({quote(repo_url, safe=URL_SAFE)})")
 
 
-def offline_copy(zip_name: str, base: str, reading_it: bool = False) -> Markup:
+def offline_copy(zip_name: str, base: str) -> Markup:
     """A link to the offline copy that `mentor build` makes, or a sentence for readers without one."""
-    if reading_it:
-        return Markup("Det er den kopi, du læser nu.")
     if not ZIP_FILE.fullmatch(zip_name):  # none (--no-offline-zip, mkdocs serve) or not a plain file name
         return Markup("Denne udgave af håndbogen er lavet uden zip-filen. Spørg tovholderne, hvis du har brug for den.")
     return Markup(f"[Hent hele håndbogen som zip-fil]({base}{zip_name})")

@@ -1,4 +1,4 @@
-"""The offline copy: `mentor build` zips a second build that works opened from disk, search included."""
+"""The offline copy: `mentor build` zips the built site so that it works opened from disk, search included."""
 
 from __future__ import annotations
 
@@ -46,10 +46,11 @@ def test_about_links_the_zip_and_every_link_resolves(published: Path) -> None:
 
 def test_the_copy_links_files_and_has_its_search_index_as_a_script(unpacked: Path) -> None:
     page = (unpacked / "index.html").read_text(encoding="utf-8")
-    assert 'href="modeller.html"' in page and "assets/javascripts/iframe-worker.js" in page
+    assert 'href="modeller/index.html"' in page and "assets/javascripts/iframe-worker.js" in page
+    assert 'href="modeller/"' not in page  # a folder opened from disk is a file list, not the page
     assert "unpkg.com" not in page  # Material's CDN shim is replaced by our own copy
     assert (unpacked / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
-    assert "Det er den kopi, du læser nu." in (unpacked / "om-haandbogen.html").read_text(encoding="utf-8")
+    assert "Det er den kopi, du læser nu." in (unpacked / "om-haandbogen" / "index.html").read_text(encoding="utf-8")
     assert not (unpacked / ZIP_NAME).exists()
 
 

@@ -1,6 +1,6 @@
 /* iframe-worker 1.0.4 (npm: iframe-worker, https://github.com/squidfunk/iframe-worker), unchanged.
    A Web Worker shim for pages opened from disk (file://), where browsers refuse real workers;
-   Material's offline plugin asks for it, and the offline copy must not fetch it from a CDN.
+   Material's offline plugin asks a CDN for it; the offline copy (macros/offline.py) loads this copy.
    Its licence (MIT) follows. */
 /*
  * Copyright (c) 2020-2022 Martin Donath <martin.donath@squidfunk.com>
