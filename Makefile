@@ -29,7 +29,7 @@ check: $(STAMP)
 
 ## serve: live preview that rebuilds when a page or programme changes
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## bench: time the build against plain MkDocs at 0, 10, 100 and 1,000 cohorts (takes several minutes)
 bench: $(STAMP)
