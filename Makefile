@@ -27,7 +27,7 @@ admin-deps:
 check: $(STAMP)
 	@$(BIN)/mentor check --strict
 
-## serve: live preview that rebuilds when a page or programme changes
+## serve: live preview that rebuilds when a page or programme changes (after a cohort edit only what changed)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty
 
