@@ -85,6 +85,7 @@ class DirtyBuilds:
 
     inputs: Inputs | None = None  # None: the next build is a full one
     nav: str = ""
+    paths: frozenset[str] = frozenset()  # the generated pages
     pages: dict[str, str | bytes] = field(default_factory=dict)  # generated file → its content
     cohort_pages: dict[str, list[Page]] = field(default_factory=dict)  # cohort file → its pages
     cohort_files: dict[str, list[str]] = field(default_factory=dict)  # cohort file → its published files
@@ -103,7 +104,9 @@ class DirtyBuilds:
         """Decide what this build makes, remember its pages; True for a full build."""
         previous, self.inputs = self.inputs, inputs
         nav, self.nav = self.nav, repr(output.nav)
-        self.full = previous is None or previous.world != inputs.world or nav != self.nav
+        paths, self.paths = self.paths, frozenset(page.path for page in output.pages)
+        # A page that moved (a cohort given another programme) would leave its old page behind.
+        self.full = previous is None or previous.world != inputs.world or nav != self.nav or paths != self.paths
         before = {} if previous is None else previous.cohorts
         self.changed = frozenset(s for s, digest in inputs.cohorts.items() if before.get(s) != digest)
         sources = {entry.source for entry in catalogue.cohorts}

@@ -18,6 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.catalogue import load_catalogue
+from macros.export import DocumentOptions
+from macros.publish import AssetWriter, asset_paths
+from macros.serve_error import unexpected_problem
 from tests.conftest import copy_project
 from tests.test_serve import _free_port, _page, _shows
 
@@ -124,3 +128,17 @@ def test_an_exception_while_writing_one_cohorts_files_shows_where_it_happened(pr
     (preview.project / cohort_file).write_text(good, encoding="utf-8")  # any save: everything is made again
     assert _shows(preview.base + folder, "Lederaspiranter, hold 2", 120), "the page did not come back"
     assert calendar.is_file()
+
+
+def test_an_exception_in_the_worker_process_names_the_worker_line_where_it_happened(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    catalogue = load_catalogue(project)
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the document cache must be a folder", encoding="utf-8")
+    writer = AssetWriter(asset_paths(catalogue))
+    writer.start(project, DocumentOptions(cache_dir=blocked), str(tmp_path / "site"))
+    with pytest.raises(OSError) as caught:
+        writer.finish()
+    problem = unexpected_problem(caught.value)
+    assert problem.file == "macros/export.py" and problem.line > 1  # in the worker, not in finish()
+    assert "værktøjet stødte på en uventet fejl" in problem.message and type(caught.value).__name__ in problem.message
