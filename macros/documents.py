@@ -51,8 +51,12 @@ class OfficeBundle:
         return {(self.entry.slug, doc.stem, kind): part for doc, part in zip(self.documents, parts, strict=True)}
 
 
-def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
-    """Every booklet and document of every programme and cohort."""
+def export_documents(catalogue: Catalogue, options: DocumentOptions, prune: bool = True) -> list[Asset]:
+    """Every booklet and document of every programme and cohort.
+
+    `prune=False` when the catalogue holds only some of them (macros/serve_dirty.py): then the
+    cache must keep what the others use.
+    """
     check_options(options)
     check_markers(catalogue)
     cache = Cache(options.cache_dir)
@@ -75,7 +79,8 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     copies += cohort_fills(catalogue, masters)
     contents = cache.run([copy.job for copy in copies], "Udfyldte dokumenter")
     outputs += [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
-    cache.prune()
+    if prune:
+        cache.prune()
     return outputs
 
 

@@ -187,7 +187,7 @@ def cohort_assets(catalogue: Catalogue, options: DocumentOptions, sources: froze
     cohorts = [entry for entry in catalogue.cohorts if entry.source in sources]
     slugs = {entry.programme for entry in cohorts}
     alone = replace(catalogue, cohorts=cohorts, programmes=[p for p in catalogue.programmes if p.slug in slugs])
-    return [asset for asset in export_assets(alone, options) if asset.source in sources]
+    return [asset for asset in export_assets(alone, options, prune=False) if asset.source in sources]
 
 
 def write_files(site_dir: str, assets: list[Asset]) -> None:
