@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -96,6 +98,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.broken: _Broken | None = None
         self.dirty: DirtyBuilds | None = None  # `mkdocs serve --dirty` (make serve): see macros/serve_dirty.py
         self.worker_files: dict[tuple[str, str, bool], File] = {}  # see _worker_file
+        self.templates = _TemplateCache()  # see on_env
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
@@ -328,6 +331,11 @@ class MentorPlugin(BasePlugin[MentorConfig]):
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         return repair_theme_html(output)  # valid HTML on every page, see macros/htmlrepair.py
 
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.dirty is not None:  # MkDocs makes the theme's environment anew for every rebuild
+            env.bytecode_cache = self.templates
+        return env
+
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         return repair_theme_html(output_content) if template_name.endswith(".html") else output_content
 
@@ -352,6 +360,20 @@ class _Generated(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged or not os.path.isfile(self.abs_dest_path)
+
+
+class _TemplateCache(BytecodeCache):
+    """The theme's compiled templates, kept between rebuilds (0.3 s each); Jinja checks them against the source."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
