@@ -51,12 +51,8 @@ class OfficeBundle:
         return {(self.entry.slug, doc.stem, kind): part for doc, part in zip(self.documents, parts, strict=True)}
 
 
-def export_documents(catalogue: Catalogue, options: DocumentOptions, prune: bool = True) -> list[Asset]:
-    """Every booklet and document of every programme and cohort.
-
-    `prune=False` when the catalogue holds only some of them (macros/serve_dirty.py): then the
-    cache must keep what the others use.
-    """
+def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
+    """Every booklet and document of every programme and cohort."""
     check_options(options)
     check_markers(catalogue)
     cache = Cache(options.cache_dir)
@@ -79,9 +75,25 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions, prune: bool
     copies += cohort_fills(catalogue, masters)
     contents = cache.run([copy.job for copy in copies], "Udfyldte dokumenter")
     outputs += [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
-    if prune:
-        cache.prune()
+    cache.prune()
     return outputs
+
+
+def cohort_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
+    """Only the filled copies for the catalogue's cohorts, as export_documents makes them.
+
+    For `make serve` after a cohort edit (macros/serve_dirty.py): no booklets, no git, and the
+    cache is not pruned, since it holds what the other cohorts use.
+    """
+    cache = Cache(options.cache_dir)
+    office = [(render_bundle(entry), kind) for entry in catalogue.programmes for kind, _ in OFFICE_FORMATS]
+    made = cache.run([bundle.job(kind) for bundle, kind in office], "Skabeloner")
+    masters: dict[tuple[str, str, str], bytes] = {}
+    for (bundle, kind), data in zip(office, made, strict=True):
+        masters.update(bundle.masters(kind, data))
+    copies = cohort_fills(catalogue, masters)
+    contents = cache.run([copy.job for copy in copies], "Udfyldte dokumenter")
+    return [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
 
 
 def programme_changes(catalogue: Catalogue) -> dict[str, dt.datetime]:

@@ -270,7 +270,10 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.sources = {f.src_uri: (f"{docs}/{f.src_uri}",) for f in pages if not f.generated_by}
         self.sources.update({p.path: page_inputs(p.source) for p in self.output.pages if p.source})
         wanted = {s for inputs in self.sources.values() for s in inputs}
-        history = scan_history(self.root, wanted, recent=RECENT, news=is_text)
+        if self.dirty is not None:  # after a cohort edit the previous pass (macros/serve_dirty.py)
+            history = self.dirty.history(self.root, wanted)
+        else:
+            history = scan_history(self.root, wanted, recent=RECENT, news=is_text)
         self.history = history.last
         self._add_news(files, config, docs, history.recent)
 

@@ -18,6 +18,7 @@ in this process: the worker of a full build (macros/publish.py) would load every
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import posixpath
@@ -27,13 +28,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalogue import PROGRAMMES_DIR, Catalogue
-from .cohort_pages import cohort_folder
+from .cohort_pages import cohort_folder, export_cohort_calendars
 from .cohorts import cohort_files
+from .coordinator_pages import export_coordinator_calendars
+from .documents import cohort_documents
 from .export import DocumentOptions
+from .history import History, scan_history
+from .news import RECENT, is_text
 from .pages import Asset, Page
 from .problems import Problem, ProblemsError
 from .publish import asset_paths, inside
-from .site import SiteOutput, export_assets
+from .site import SiteOutput
 
 PACKAGE = Path(__file__).parent
 SHARED_FOLDERS = (PACKAGE / "templates", PACKAGE / "resources")  # every page and document is made with them
@@ -90,6 +95,7 @@ class DirtyBuilds:
     cohort_pages: dict[str, list[Page]] = field(default_factory=dict)  # cohort file → its pages
     cohort_files: dict[str, list[str]] = field(default_factory=dict)  # cohort file → its published files
     programme_files: list[str] = field(default_factory=list)  # published files of no cohort
+    scanned: History | None = None  # the last pass over git
     full: bool = True
     changed: frozenset[str] = frozenset()  # in a rebuild that is not full: the cohort files that changed
 
@@ -120,6 +126,17 @@ class DirtyBuilds:
         """True if a generated file is as in the previous build, which wrote it (never in a full build)."""
         before, self.pages[path] = self.pages.get(path), content
         return not self.full and before == content  # kept pages are the same objects: compared at once
+
+    def history(self, root: Path, wanted: set[str]) -> History:
+        """The pages' dates and the news from one pass over git (macros/history.py); after a cohort edit
+        the previous pass, with the edited files' times, as scan_history gives a file with changes."""
+        if self.full or self.scanned is None:
+            self.scanned = scan_history(root, wanted, recent=RECENT, news=is_text)
+            return self.scanned
+        for source in self.changed:  # the commit is the same, or the build would be a full one
+            changed = dt.datetime.fromtimestamp((root / source).stat().st_mtime)
+            self.scanned.last[source] = changed.astimezone()
+        return self.scanned
 
     def forget(self) -> None:
         """The site folder no longer holds the previous build (failed, or the error page): build all next time."""
@@ -183,11 +200,15 @@ class CohortAssets:
 
 
 def cohort_assets(catalogue: Catalogue, options: DocumentOptions, sources: frozenset[str]) -> list[Asset]:
-    """The published files made from the cohort files in `sources`, and nothing else."""
+    """The published files made from the cohort files in `sources`, as site.export_assets makes them.
+
+    A kind of file added there but not here shows as a difference from the list of files.
+    """
     cohorts = [entry for entry in catalogue.cohorts if entry.source in sources]
     slugs = {entry.programme for entry in cohorts}
     alone = replace(catalogue, cohorts=cohorts, programmes=[p for p in catalogue.programmes if p.slug in slugs])
-    return [asset for asset in export_assets(alone, options, prune=False) if asset.source in sources]
+    made = export_cohort_calendars(alone) + export_coordinator_calendars(alone) + cohort_documents(alone, options)
+    return [asset for asset in made if asset.source in sources]
 
 
 def write_files(site_dir: str, assets: list[Asset]) -> None:

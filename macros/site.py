@@ -62,11 +62,10 @@ def cohort_site_pages(catalogue: Catalogue, entry: CohortEntry, site_url: str | 
     return render_cohort_pages(alone, site_url) + render_coordinator_pages(alone)
 
 
-def export_assets(catalogue: Catalogue, options: DocumentOptions, prune: bool = True) -> list[Asset]:
-    """Every published file that is not a page: calendars, booklets and documents (prune: see
-    documents.export_documents)."""
+def export_assets(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
+    """Every published file that is not a page: calendars, booklets and documents."""
     calendars = export_cohort_calendars(catalogue) + export_coordinator_calendars(catalogue)
-    return calendars + export_documents(catalogue, options, prune)
+    return calendars + export_documents(catalogue, options)
 
 
 def insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:
