@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -50,7 +49,7 @@ from .offline import is_offline_build, local_polyfills, offline_zip_name
 from .pages import shared_edit_url
 from .problems import Problem, ProblemsError
 from .publish import AssetWriter, asset_paths, check_assets
-from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, read_inputs
+from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
 from .serve_error import ERROR_PAGES, error_markdown, error_page, unexpected_problem
 from .site import (
     ABOUT_PAGE,
@@ -98,14 +97,14 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.broken: _Broken | None = None
         self.dirty: DirtyBuilds | None = None  # `mkdocs serve --dirty` (make serve): see macros/serve_dirty.py
         self.worker_files: dict[tuple[str, str, bool], File] = {}  # see _worker_file
-        self.templates = _TemplateCache()  # see on_env
+        self.templates = TemplateCache()  # see on_env
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
         self.serving = command == "serve"
         if self.serving and dirty:
             self.dirty = DirtyBuilds()
-            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_dirty_warning)
+            logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
@@ -363,25 +362,6 @@ class _Generated(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged or not os.path.isfile(self.abs_dest_path)
-
-
-class _TemplateCache(BytecodeCache):
-    """The theme's compiled templates, kept between rebuilds (0.3 s each); Jinja checks them against the source."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-def _quiet_dirty_warning(record: logging.LogRecord) -> bool:
-    """MkDocs warns at every dirty build that links may go stale; the plugin builds all when they could."""
-    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 class _WrittenByWorker(File):
