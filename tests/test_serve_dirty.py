@@ -21,6 +21,7 @@ import pytest
 from macros.catalogue import load_catalogue
 from macros.export import DocumentOptions
 from macros.publish import AssetWriter, asset_paths
+from macros.serve_dirty import Inputs, read_inputs
 from macros.serve_error import unexpected_problem
 from tests.conftest import copy_project
 from tests.test_serve import _free_port, _page, _shows
@@ -142,3 +143,25 @@ def test_an_exception_in_the_worker_process_names_the_worker_line_where_it_happe
     problem = unexpected_problem(caught.value)
     assert problem.file == "macros/export.py" and problem.line > 1  # in the worker, not in finish()
     assert "værktøjet stødte på en uventet fejl" in problem.message and type(caught.value).__name__ in problem.message
+
+
+def test_a_cohort_edit_changes_only_its_own_digest_and_anything_else_the_whole(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    folders = [str(project / "docs"), str(project / "overrides")]
+
+    def read() -> Inputs:
+        return read_inputs(project, str(project / "mkdocs.yml"), folders, "http://127.0.0.1:8000/")
+
+    first = read()
+    cohort = project / COHORT_FILE
+    cohort.write_text(cohort.read_text(encoding="utf-8") + "\n# en kommentar\n", encoding="utf-8")
+    second = read()
+    assert second.world == first.world
+    assert {s for s, digest in second.cohorts.items() if first.cohorts[s] != digest} == {COHORT_FILE}
+    for path in ["programmes/_faelles.yaml", "docs/ordliste.md", "overrides/main.html", "mkdocs.yml"]:
+        before = read().world
+        (project / path).write_text((project / path).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert read().world != before, path
+    before = read().world
+    (project / "programmes/forloeb/2027/2027-nyt-hold.yaml").write_text(cohort.read_text(encoding="utf-8"))
+    assert read().world != before  # a new cohort: its list, the files' names and perhaps the menu change
