@@ -27,9 +27,9 @@ admin-deps:
 check: $(STAMP)
 	@$(BIN)/mentor check --strict
 
-## serve: live preview that rebuilds when a page or programme changes
+## serve: live preview that rebuilds when a page or programme changes (after a cohort edit only what changed)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## bench: time the build against plain MkDocs at 0, 10, 100 and 1,000 cohorts (takes several minutes)
 bench: $(STAMP)

@@ -82,6 +82,23 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     return outputs
 
 
+def cohort_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
+    """Only the filled copies for the catalogue's cohorts, as export_documents makes them.
+
+    For `make serve` after a cohort edit (macros/serve_dirty.py): no booklets, no git, and the
+    cache is not pruned, since it holds what the other cohorts use.
+    """
+    cache = Cache(options.cache_dir)
+    office = [(render_bundle(entry), kind) for entry in catalogue.programmes for kind, _ in OFFICE_FORMATS]
+    made = cache.run([bundle.job(kind) for bundle, kind in office], "Skabeloner")
+    masters: dict[tuple[str, str, str], bytes] = {}
+    for (bundle, kind), data in zip(office, made, strict=True):
+        masters.update(bundle.masters(kind, data))
+    copies = cohort_fills(catalogue, masters)
+    contents = cache.run([copy.job for copy in copies], "Udfyldte dokumenter")
+    return [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
+
+
 def programme_changes(catalogue: Catalogue) -> dict[str, dt.datetime]:
     """When each programme's files (its YAML and the shared texts) last changed, from git."""
     inputs = {entry.slug: page_inputs(entry.source) for entry in catalogue.programmes}

@@ -8,12 +8,17 @@ and becomes the real page as soon as a fixed file builds again.
 
 from __future__ import annotations
 
+import re
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from markupsafe import escape
 
 from .problems import Problem, printable
 
+PACKAGE = Path(__file__).parent
+_FRAME = re.compile(r'File "([^"]+)", line (\d+)')  # a line of a traceback as text
 RELOAD_SECONDS = 2
 ERROR_PAGES = ("index.html", "404.html")  # the front page, and every other address in the preview
 
@@ -34,7 +39,7 @@ code {{ background: #f3f3f3; padding: .1rem .3rem; overflow-wrap: anywhere; }}
 <body>
 <main>
 <h1>Håndbogen kan ikke bygges</h1>
-<p>{heading} Ret {what} herunder, og gem filen. Siden opdaterer sig selv, når håndbogen kan bygges igen.</p>
+<p>{heading}. Ret {what} herunder, og gem filen. Siden opdaterer sig selv, når håndbogen kan bygges igen.</p>
 <ul>
 {items}
 </ul>
@@ -55,6 +60,23 @@ def error_markdown(problems: Sequence[Problem]) -> str:
     """The same list as a page of its own, for a hand-written page whose macros fail."""
     items = "\n".join(f"    - {_item(problem)}" for problem in problems)
     return f'# Siden kan ikke bygges\n\n!!! failure "Ret fejlen, og gem filen"\n\n{items}\n'
+
+
+def unexpected_problem(exc: BaseException) -> Problem:
+    """A bug in our own code as a problem on the error page: the line in macros/ where it happened.
+
+    An exception from the worker process carries the worker's traceback as text (its cause).
+    """
+    frames = [(f.filename, f.lineno or 1) for f in traceback.extract_tb(exc.__traceback__)]
+    remote = getattr(exc.__cause__, "tb", None)
+    frames += [(name, int(line)) for name, line in _FRAME.findall(remote)] if isinstance(remote, str) else []
+    ours = [(Path(name), line) for name, line in frames if Path(name).is_relative_to(PACKAGE)]
+    file, line = (ours[-1][0].relative_to(PACKAGE.parent).as_posix(), ours[-1][1]) if ours else ("macros", 1)
+    message = (
+        f"værktøjet stødte på en uventet fejl ({type(exc).__name__}: {exc}). Det er ikke en fejl i jeres "
+        "filer; opret gerne en sag med denne besked"
+    )
+    return Problem(file, line, 1, "", message)
 
 
 def _item(problem: Problem) -> str:

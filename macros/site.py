@@ -8,7 +8,8 @@ the plugin can have them made in a second process while the pages render (publis
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import escape
@@ -16,6 +17,7 @@ from markupsafe import escape
 from .catalogue import Catalogue
 from .cohort_calendars import export_cohort_calendars, export_coordinator_calendars
 from .cohort_pages import render_cohort_lists, render_cohort_pages
+from .cohorts import CohortEntry
 from .coordinator_pages import render_coordinator_pages
 from .documents import export_documents
 from .export import DocumentOptions
@@ -35,14 +37,30 @@ class SiteOutput:
     nav: list[Any] = field(default_factory=list)
 
 
-def render_site(catalogue: Catalogue, site_url: str | None = None, shared_url: str = "") -> SiteOutput:
+def render_site(
+    catalogue: Catalogue,
+    site_url: str | None = None,
+    shared_url: str = "",
+    kept: Mapping[str, list[Page]] | None = None,
+) -> SiteOutput:
     """Every generated page of a validated catalogue, and the navigation (site_url: mkdocs.yml's;
-    shared_url: the edit link of programmes/_faelles.yaml, see pages.shared_edit_url)."""
+    shared_url: the edit link of programmes/_faelles.yaml, see pages.shared_edit_url).
+
+    `kept` holds pages from the previous build by cohort file, for cohorts whose file has not
+    changed since (`make serve`, macros/serve_dirty.py); they are used instead of rendered.
+    """
     pages = render_pages(catalogue, shared_url) + render_cohort_lists(catalogue)
     nav = navigation(catalogue, pages)
-    pages += render_cohort_pages(catalogue, site_url)  # after the nav: reached from the lists, not the nav
-    pages += render_coordinator_pages(catalogue)  # evaluation and coordinator pages, linked from each cohort page
+    kept = kept or {}
+    for entry in catalogue.cohorts:  # after the nav: reached from the lists, not the nav
+        pages += kept.get(entry.source) or cohort_site_pages(catalogue, entry, site_url)
     return SiteOutput(pages=pages, nav=nav)
+
+
+def cohort_site_pages(catalogue: Catalogue, entry: CohortEntry, site_url: str | None = None) -> list[Page]:
+    """One cohort's page, and its evaluation and coordinator pages (linked from the cohort page)."""
+    alone = replace(catalogue, cohorts=[entry])  # each page depends on its own cohort and programme only
+    return render_cohort_pages(alone, site_url) + render_coordinator_pages(alone)
 
 
 def export_assets(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
