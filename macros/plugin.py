@@ -250,6 +250,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         except Exception as exc:  # a bug in a writer: a message all the same, never a preview that hangs
             problems = [unexpected_problem(exc)]
         else:
+            if self.dirty is not None:  # the search plugin (before this one) has written its index
+                self.dirty.mend_search_index(config.site_dir)
             return
         if not self.serving:
             raise PluginError(f"Sitet kan ikke bygges:\n{ProblemsError(problems)}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import posixpath
@@ -47,6 +48,7 @@ from .site_paths import cohort_folder
 PACKAGE = Path(__file__).parent
 SHARED_FOLDERS = (PACKAGE / "templates", PACKAGE / "resources")  # every page and document is made with them
 GIT_TIMEOUT = 10
+SEARCH_INDEX = "search/search_index.json"  # written by Material's search plugin
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class DirtyBuilds:
     cohort_files: dict[str, list[str]] = field(default_factory=dict)  # cohort file → its published files
     programme_files: list[str] = field(default_factory=list)  # published files of no cohort
     scanned: History | None = None  # the last pass over git
+    search: list[dict[str, object]] = field(default_factory=list)  # the search index's entries
     full: bool = True
     changed: frozenset[str] = frozenset()  # in a rebuild that is not full: the cohort files that changed
 
@@ -142,6 +145,22 @@ class DirtyBuilds:
             self.scanned.last[source] = changed.astimezone()
         return self.scanned
 
+    def mend_search_index(self, site_dir: str) -> None:
+        """Under `--dirty` Material's search adds a rebuild's pages to the previous index, but as if
+        one page had changed: it drops every page below the first one's address (a programme's
+        cohorts, when its list changed too) and keeps the old entries of the others. Here each
+        page keeps only its newest entries, and a page that went missing gets its entries back."""
+        path = Path(site_dir, SEARCH_INDEX)
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if not self.full:
+            newest = _newest_entries(index["docs"])
+            present = {_page_of(entry) for entry in newest}
+            index["docs"] = newest + [entry for entry in self.search if _page_of(entry) not in present]
+            path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+        self.search = index["docs"]
+
     def forget(self) -> None:
         """The site folder no longer holds the previous build (failed, or the error page): build all next time."""
         self.inputs, self.full = None, True
@@ -173,6 +192,23 @@ class DirtyBuilds:
         expected = self.published(catalogue)
         wanted = {path for source in self.changed for path in self.cohort_files.get(source, [])}
         return CohortAssets(expected, catalogue, self.changed, wanted)
+
+
+def _page_of(entry: Mapping[str, object]) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0]
+
+
+def _newest_entries(entries: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Each page's last run of entries: a page's entries are added together, the newest last."""
+    runs: dict[str, list[dict[str, object]]] = {}
+    previous = None
+    for entry in entries:
+        page = _page_of(entry)
+        if page != previous:
+            runs[page] = []  # a later run of the same page replaces the earlier one
+            previous = page
+        runs[page].append(entry)
+    return [entry for run in runs.values() for entry in run]
 
 
 @dataclass

@@ -8,6 +8,7 @@ so the next test starts on a finished build.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -130,6 +131,23 @@ def test_an_exception_while_writing_one_cohorts_files_shows_where_it_happened(pr
     (preview.project / cohort_file).write_text(good, encoding="utf-8")  # any save: everything is made again
     assert _shows(preview.base + folder, "Lederaspiranter, hold 2", 120), "the page did not come back"
     assert calendar.is_file()
+
+
+def test_after_a_cohort_is_renamed_the_search_index_holds_every_page_once(preview: Preview) -> None:
+    """Its page, its programme's list and its own pages change: Material's search alone would drop
+    the programme's other cohorts (macros/serve_dirty.py, mend_search_index)."""
+    site = next(preview.temp.glob("mkdocs_*"))
+
+    def index() -> list[dict[str, str]]:
+        return list(json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"])
+
+    pages = sorted(entry["location"] for entry in index() if "#" not in entry["location"])
+    preview.edit("programmes/forloeb/2027/2027-fungerende-ledere.yaml", "\nname: ", "\nname: Omdøbt hold, ")
+    assert _shows(preview.base + "programmer/gruppementor/forloeb/", "Omdøbt hold, ", 120), "the list did not change"
+    after = index()
+    assert sorted(entry["location"] for entry in after if "#" not in entry["location"]) == pages
+    own = [e for e in after if e["location"] == "programmer/gruppementor/forloeb/2027-fungerende-ledere/"]
+    assert len(own) == 1 and own[0]["title"].startswith("Omdøbt hold, ")
 
 
 def test_an_exception_in_the_worker_process_names_the_worker_line_where_it_happened(tmp_path: Path) -> None:
