@@ -22,7 +22,7 @@ import yaml
 from yaml import events as ev
 from yaml.nodes import ScalarNode
 
-from . import yaml_errors
+from . import yaml_errors, yamlfast
 from .problems import KeyPath, Mark, Problem, ProblemsError, at, format_key
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -99,6 +99,14 @@ def parse_yaml(raw: bytes, display: str) -> Document:
 
 
 def _compose(text: str, display: str) -> Document:
+    fast = yamlfast.compose(text, display, _Loader, _SCALARS, (MAX_DEPTH, MAX_NODES))
+    if fast is not None:  # a clean file; anything to report takes the careful road below
+        return Document(display, *fast)
+    return compose_carefully(text, display)
+
+
+def compose_carefully(text: str, display: str) -> Document:
+    """Compose event by event with every check and message; the road for files with a problem."""
     composer = _Composer(_Loader(text), display)
     try:
         found, data = composer.compose()
