@@ -21,15 +21,19 @@ from .problems import KeyPath, Mark
 
 Limits = tuple[int, int]  # deepest nesting and most elements the careful composer allows
 
-# A possible anchor, alias or tag: `&`, `*` or `!` where a node's properties may begin.
-# Also matches harmless text (`- *vigtigt*`); such a file simply takes the slow road.
-_PROPERTIES = re.compile(r"(?:^|[\s\[{,:])[&*!]", re.MULTILINE)
+# A possible anchor, alias or tag: `&`, `*` or `!` where a node's properties may begin
+# (a file's first character counts too). Also matches harmless text such as `- *vigtigt*`;
+# such a file simply takes the careful road. Each pattern starts with a cheap first step.
+_PROPERTY_CHARS = "&*!"
+_PROPERTIES = re.compile(r"[\s\[{,:][&*!]")
 # Line indents, and line starts with two or more of `- `, `? `, `: ` (nested collections on one line).
-_INDENT = re.compile(r"^ *", re.MULTILINE)
-_COMPACT = re.compile(r"^ *(?:(?:---|[-?:])[ \t]+){2,}", re.MULTILINE)
+_INDENT = re.compile(r"\n *")
+_COMPACT = re.compile(r"\n *(?:(?:---|[-?:])[ \t]+){2,}")
+_OTHER_BREAKS = "\r\x85\u2028\u2029"
+_OTHER_BREAK = re.compile("[\r\x85\u2028\u2029]")
 # libyaml's C composer recurses once per nesting level: a hostile file must never get there.
 _SAFE_NESTING = 1000
-_MAP, _SEQ, _STR = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:str"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _IMPLICIT = "?"  # what the quick loader names every untagged scalar; the walk resolves it
 
 
@@ -45,7 +49,7 @@ def compose(
     limits: Limits,
 ) -> tuple[Any, dict[KeyPath, Mark]] | None:
     """(data, marks) of a clean one-document file, or None if it must be read the slow way."""
-    if _PROPERTIES.search(text) or _nesting_bound(text) > _SAFE_NESTING:
+    if _may_have_properties(text) or _nesting_bound("\n" + text) > _SAFE_NESTING:
         return None
     try:
         node = _quick(loader)(text).get_single_node()
@@ -55,9 +59,15 @@ def compose(
         return None
     walk = _Walk(file, loader, scalars, limits)
     try:
-        return walk.value(node, (), 0), walk.marks
+        return walk.root(node), walk.marks
     except _Refused:
         return None
+
+
+def _may_have_properties(text: str) -> bool:
+    if not any(char in text for char in _PROPERTY_CHARS):
+        return False
+    return text[:1] in _PROPERTY_CHARS or _PROPERTIES.search(text) is not None
 
 
 def _nesting_bound(text: str) -> int:
@@ -67,6 +77,8 @@ def _nesting_bound(text: str) -> int:
     column than its parent (or the same one, for a list under a key), and such columns are
     line indents or come after up to `most` indicators (`- `, `? `, `: `) on one line.
     """
+    if any(char in text for char in _OTHER_BREAKS):  # libyaml breaks lines at these too
+        text = _OTHER_BREAK.sub("\n", text)
     most = max((len(found.group()) for found in _COMPACT.finditer(text)), default=1)
     return text.count("[") + text.count("{") + 2 * len(set(_INDENT.findall(text))) * (most + 1) + 2
 
@@ -83,7 +95,12 @@ def _quick(loader: type) -> type:
 
 
 class _Walk:
-    """One pass over libyaml's nodes, giving the careful composer's data and marks."""
+    """One pass over libyaml's nodes, giving the careful composer's data and marks.
+
+    Written for speed (it meets every key and value of every cohort): scalars are read
+    inline, the element count is kept per collection, and a key already in `marks` at
+    the same path is a duplicate. Any doubt raises _Refused.
+    """
 
     def __init__(self, file: str, loader: Any, scalars: dict[str, tuple[Callable[[str], Any], Any]], limits: Limits):
         self.file = file
@@ -91,31 +108,25 @@ class _Walk:
         self.convert = {kind: convert for kind, (convert, _) in scalars.items()}
         self.max_depth, self.max_nodes = limits
         self.marks: dict[KeyPath, Mark] = {}
-        self.count = 0
+        self.count = 1
 
-    def mark(self, node: Node) -> Mark:
-        start = node.start_mark
-        return Mark(self.file, start.line + 1, start.column + 1)
+    def root(self, node: Node) -> Any:
+        """The document's value; the root counts as one element, as in the careful composer."""
+        return self.value(node, (), 0)
 
     def value(self, node: Node, path: KeyPath, depth: int) -> Any:
         """`depth` counts the collections around `node`, as the careful composer does."""
-        self.count += 1
-        if depth > self.max_depth or self.count > self.max_nodes:
-            raise _Refused
         tag = node.tag
-        if tag == _IMPLICIT and isinstance(node, ScalarNode):
-            return self.scalar(node)
+        if tag == _IMPLICIT:  # only ScalarNodes are named so (explicit tags never reach the walk)
+            return node.value if node.style != "" else self.plain(node.value)  # type: ignore[attr-defined]
         if tag == _MAP and isinstance(node, MappingNode):
-            return self.mapping(node, path, depth + 1)
+            return self.mapping(node, path, depth)
         if tag == _SEQ and isinstance(node, SequenceNode):
-            return self.sequence(node, path, depth + 1)
+            return self.sequence(node, path, depth)
         raise _Refused  # an explicit tag
 
-    def scalar(self, node: ScalarNode) -> Any:
-        """The value as yamlsource's resolver reads it: only plain scalars can be more than text."""
-        text: str = node.value
-        if node.style != "":  # quoted or a block scalar
-            return text
+    def plain(self, text: str) -> Any:
+        """A plain scalar as yamlsource's resolver reads it (quoted and block ones are text)."""
         for tag, regexp in self.implicit.get(text[:1], ()):
             if regexp.match(text):
                 try:
@@ -124,26 +135,35 @@ class _Walk:
                     raise _Refused from None
         return text
 
+    def enter(self, elements: int, depth: int) -> None:
+        """Count a collection's elements; its children stand `depth + 1` collections deep."""
+        self.count += elements
+        if elements and (depth >= self.max_depth or self.count > self.max_nodes):
+            raise _Refused
+
     def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
+        self.enter(2 * len(node.value), depth)
         data: dict[str, Any] = {}
-        seen: set[str] = set()
+        marks, file = self.marks, self.file
         for key_node, value_node in node.value:
-            self.count += 1
             key = key_node.value
-            if key_node.tag != _IMPLICIT or not isinstance(key, str) or key == "<<" or key in seen:
-                raise _Refused  # a list as key, a merge or a duplicate: the careful road explains
-            seen.add(key)
             here = (*path, key)
-            self.marks[here] = self.mark(key_node)
-            value = self.value(value_node, here, depth)
+            if key_node.tag != _IMPLICIT or key == "<<" or here in marks:
+                raise _Refused  # a list as key, a merge or a duplicate: the careful road explains
+            start = key_node.start_mark
+            marks[here] = Mark(file, start.line + 1, start.column + 1)
+            value = self.value(value_node, here, depth + 1)
             if value != "":  # `key: ""` counts as left out, as in the careful composer
                 data[key] = value
         return data
 
     def sequence(self, node: SequenceNode, path: KeyPath, depth: int) -> list[Any]:
+        self.enter(len(node.value), depth)
         data: list[Any] = []
+        marks, file = self.marks, self.file
         for index, item in enumerate(node.value):
             here = (*path, index)
-            self.marks[here] = self.mark(item)
-            data.append(self.value(item, here, depth))
+            start = item.start_mark
+            marks[here] = Mark(file, start.line + 1, start.column + 1)
+            data.append(self.value(item, here, depth + 1))
         return data

@@ -34,6 +34,10 @@ TRICKY = {
     "markdown text": "a: |\n  Punkter:\n  - et\n  - to\n  Links [her](https://example.org) og {krølle}\n",
     "unicode": "navn: Rødgrød med fløde – æøå ÆØÅ\n",
     "scalar document": "bare en tekst\n",
+    "nesting at the limit": "a: " + "[" * 39 + "1" + "]" * 39 + "\n",
+    "mapping nesting at the limit": "".join(" " * i + f"k{i}:\n" for i in range(40)) + " " * 40 + "x\n",
+    "windows line ends": "a: 1\r\nb:\r\n  - x\r\n  - 'y'\r\n",
+    "harmless stars and bangs": "a: Vigtigt*\nb: Hej!\nc: R&D\n",
 }
 
 # Each has something the careful composer reports (or might), so the fast road declines.
@@ -52,10 +56,15 @@ DECLINED = {
     "two documents": "a: 1\n---\nb: 2\n",
     "impossible date": "a: 2027-02-30\n",
     "huge number": "a: " + "9" * 5000 + "\n",
+    "one level too deep": "a: " + "[" * 40 + "1" + "]" * 40 + "\n",
+    "mapping one level too deep": "".join(" " * i + f"k{i}:\n" for i in range(41)) + " " * 41 + "x\n",
     "deep flow nesting": "a: " + "[" * 5000 + "]" * 5000 + "\n",
     "deep indentation": "".join(" " * (2 * i) + f"k{i}:\n" for i in range(60)) + " " * 120 + "x: 1\n",
     "deep compact lists": "a:\n" + "- " * 300 + "x\n",
     "very deep compact lists": "a:\n" + "- " * 50_000 + "x\n",
+    # libyaml also breaks lines at CR, NEL, LS and PS: the quick look must count those lines.
+    "very deep lists after a line separator": "a:\u2028" + "- " * 50_000 + "x\n",
+    "very deep lists after a carriage return": "a:\r" + "- " * 50_000 + "x\n",
 }
 
 
@@ -97,3 +106,20 @@ def test_shipped_files_are_not_all_declined() -> None:
         )
     ]
     assert len(taken) >= len(SHIPPED) * 3 // 4
+
+
+def test_text_that_looks_like_an_alias_takes_the_careful_road() -> None:
+    """The quick look cannot tell `*vigtigt*` from an alias; the careful road reads it right."""
+    text = "a: '*'\nb: Meget *vigtigt*\n"
+    assert yamlfast.compose(text, "f.yaml", yamlsource._Loader, yamlsource._SCALARS, (40, 200_000)) is None
+    assert yamlsource.compose_carefully(text, "f.yaml").data == {"a": "*", "b": "Meget *vigtigt*"}
+
+
+def test_element_count_limit_is_the_same() -> None:
+    """200.000 elements (the root, `a`, its list and the items) pass both ways; one more, neither."""
+    fast, careful = both("a:\n" + "- x\n" * 199_997)
+    assert fast == careful
+    one_more = "a:\n" + "- x\n" * 199_998
+    assert yamlfast.compose(one_more, "f.yaml", yamlsource._Loader, yamlsource._SCALARS, (40, 200_000)) is None
+    with pytest.raises(ProblemsError):
+        yamlsource.compose_carefully(one_more, "f.yaml")
