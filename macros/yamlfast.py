@@ -10,6 +10,7 @@ reads the file the slow way, so every message stays exactly as before.
 from __future__ import annotations
 
 import functools
+import gc
 import re
 from collections.abc import Callable
 from typing import Any
@@ -44,13 +45,28 @@ class _Refused(Exception):
 def compose(
     text: str,
     file: str,
-    loader: Callable[[str], Any],
+    loader: type,
     scalars: dict[str, tuple[Callable[[str], Any], Any]],
     limits: Limits,
 ) -> tuple[Any, dict[KeyPath, Mark]] | None:
-    """(data, marks) of a clean one-document file, or None if it must be read the slow way."""
+    """(data, marks) of a clean one-document file, or None if it must be read the slow way.
+
+    `loader` is yamlsource's libyaml loader class (its resolver), `scalars` its converters.
+    """
     if _may_have_properties(text) or _nesting_bound("\n" + text) > _SAFE_NESTING:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # the tree is freed by reference counting; a cycle search per thousand nodes is waste
+    try:
+        return _compose(text, file, loader, scalars, limits)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _compose(
+    text: str, file: str, loader: type, scalars: dict[str, tuple[Callable[[str], Any], Any]], limits: Limits
+) -> tuple[Any, dict[KeyPath, Mark]] | None:
     try:
         node = _quick(loader)(text).get_single_node()
     except (yaml.YAMLError, RecursionError):

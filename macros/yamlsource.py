@@ -12,6 +12,7 @@ and anchors and aliases (the road to "billion laughs") are refused outright.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -136,8 +137,12 @@ def _read_text(path: Path, display: str) -> str:
 
 def _through_link(path: Path, display: str) -> bool:
     """True if the file or a folder named in `display` (e.g. programmes/forloeb/2027) is a link."""
-    steps = len(Path(display).parts)
-    return any(part.is_symlink() for part in [path, *path.parents][:steps])
+    current = os.fspath(path)  # os.path, not pathlib: this runs for every one of many cohort files
+    for _ in Path(display).parts:
+        if os.path.islink(current):
+            return True
+        current = os.path.dirname(current)
+    return False
 
 
 def _decode(raw: bytes, display: str) -> str:
