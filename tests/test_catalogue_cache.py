@@ -42,7 +42,7 @@ def test_a_changed_file_or_another_project_loads_again(tmp_path: Path, monkeypat
         source = project / first_cohort_source(project)
         source.write_text(source.read_text(encoding="utf-8") + "# rettet\n", encoding="utf-8")
         assert handed_catalogue(project) is None
-    monkeypatch.setenv(ENV, str(tmp_path / "gone.pickle"))
+    monkeypatch.setenv(ENV, str(tmp_path / "gone" / "catalogue.pickle"))  # the check failed: its folder is gone
     assert handed_catalogue(project) is None
 
 
