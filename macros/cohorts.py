@@ -57,24 +57,50 @@ def linked_folders(root: Path) -> list[Problem]:
 
 def load_cohorts(root: Path, programmes: list[ProgrammeEntry], problems: list[Problem]) -> list[CohortEntry]:
     """Load and check every cohort file; append errors and unacknowledged warnings to `problems`."""
+    by_slug, broken = programme_lookup(root, programmes)
+    problems.extend(linked_folders(root))
+    return keep_unique([load_cohort_file(root, path, by_slug, broken) for path in cohort_files(root)], problems)
+
+
+@dataclass(frozen=True)
+class LoadedCohort:
+    """One cohort file, loaded and checked: its entry (None if it has errors) and its problems."""
+
+    source: str  # path relative to the project root
+    entry: CohortEntry | None
+    problems: tuple[Problem, ...]
+
+
+def programme_lookup(root: Path, programmes: list[ProgrammeEntry]) -> tuple[dict[str, Programme], set[str]]:
+    """The valid programmes by slug, and the slugs of programme files that failed (their cohorts are skipped)."""
     by_slug = {entry.slug: entry.programme for entry in programmes}
-    broken = {p.stem for p in (root / "programmes").glob("*.yaml")} - set(by_slug)
+    return by_slug, {p.stem for p in (root / "programmes").glob("*.yaml")} - set(by_slug)
+
+
+def load_cohort_file(root: Path, path: Path, programmes: dict[str, Programme], broken: set[str]) -> LoadedCohort:
+    """Load and check one cohort file, with the problems found in it."""
+    relative = path.relative_to(root).as_posix()
+    problems: list[Problem] = []
+    if not _safe_folders(relative, problems):
+        return LoadedCohort(relative, None, tuple(problems))
+    entry = validate_cohort(path, _load(path, relative, problems), programmes, broken, problems)
+    return LoadedCohort(relative, entry, tuple(problems))
+
+
+def keep_unique(loaded: list[LoadedCohort], problems: list[Problem]) -> list[CohortEntry]:
+    """The entries in file order, each file's problems appended; a second file with the same id is an error."""
     entries: list[CohortEntry] = []
     seen: dict[tuple[str, str], str] = {}
-    problems.extend(linked_folders(root))
-    for path in cohort_files(root):
-        relative = path.relative_to(root).as_posix()
-        if not _safe_folders(relative, problems):
+    for one in loaded:
+        problems.extend(one.problems)
+        if one.entry is None:
             continue
-        entry = validate_cohort(path, _load(path, relative, problems), by_slug, broken, problems)
-        if entry is None:
+        first = seen.setdefault((one.entry.programme, one.entry.id), one.source)
+        if first != one.source:
+            message = f"der er allerede et forløb med id'et '{one.entry.id}' i {first}; giv filen et andet navn"
+            problems.append(Problem(one.source, 1, 1, "", message, code="duplicate-cohort"))
             continue
-        first = seen.setdefault((entry.programme, entry.id), relative)
-        if first != relative:
-            message = f"der er allerede et forløb med id'et '{entry.id}' i {first}; giv filen et andet navn"
-            problems.append(Problem(relative, 1, 1, "", message, code="duplicate-cohort"))
-            continue
-        entries.append(entry)
+        entries.append(one.entry)
     return entries
 
 

@@ -132,7 +132,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         """The catalogue, the generated pages and the list of assets; _Broken on any problem."""
         inputs = self._read_inputs(config)
         try:
-            self.catalogue = catalogue_for(self.root)  # the one `mentor build` loaded, if any
+            self.catalogue = self._catalogue(inputs)
         except ProblemsError as exc:
             raise _Broken("Programmerne kan ikke bygges", exc) from None
         for warning in self.catalogue.warnings:
@@ -148,6 +148,12 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             raise _Broken("Sitet kan ikke bygges", exc) from None
 
     # `mkdocs serve --dirty`: only what a cohort edit changed is made again (macros/serve_dirty.py).
+
+    def _catalogue(self, inputs: Inputs | None) -> Catalogue:
+        """Under `--dirty` only the changed cohort files are loaded again (macros/serve_reload.py)."""
+        if self.dirty is None or inputs is None:
+            return catalogue_for(self.root)  # the one `mentor build` loaded, if any
+        return self.dirty.load(self.root, inputs)
 
     def _read_inputs(self, config: MkDocsConfig) -> Inputs | None:
         if self.dirty is None:

@@ -12,8 +12,9 @@ or showed the error page.
 
 After an edit of cohort files only, the unchanged cohorts' pages and published file names
 are kept from the previous build instead of made again (rendering them is most of a build's
-own time at 1,000 cohorts), and only the changed cohorts' calendars and documents are made,
-in this process: the worker of a full build (macros/publish.py) would load everything again.
+own time at 1,000 cohorts), only the changed cohort files are loaded again (macros/serve_reload.py),
+and only the changed cohorts' calendars and documents are made, in this process: the worker of a
+full build (macros/publish.py) would load everything again.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from .news import RECENT, is_text
 from .pages import Asset, Page
 from .problems import Problem, ProblemsError
 from .publish import asset_paths, inside
+from .serve_reload import CohortReuse
 from .site import SiteOutput
 from .site_paths import cohort_folder
 
@@ -105,6 +107,11 @@ class DirtyBuilds:
     search: list[dict[str, object]] = field(default_factory=list)  # the search index's entries
     full: bool = True
     changed: frozenset[str] = frozenset()  # in a rebuild that is not full: the cohort files that changed
+    loader: CohortReuse = field(default_factory=CohortReuse)  # macros/serve_reload.py
+
+    def load(self, root: Path, inputs: Inputs) -> Catalogue:
+        """The catalogue, with only the changed cohort files loaded again when nothing else changed."""
+        return self.loader.load(root, inputs.world, dict(inputs.cohorts))
 
     def kept_pages(self, inputs: Inputs) -> dict[str, list[Page]]:
         """The previous pages of each unchanged cohort, if nothing but cohort files has changed."""
@@ -164,6 +171,7 @@ class DirtyBuilds:
     def forget(self) -> None:
         """The site folder no longer holds the previous build (failed, or the error page): build all next time."""
         self.inputs, self.full = None, True
+        self.loader.forget()
 
     def published(self, catalogue: Catalogue) -> list[str]:
         """Every file the site publishes, as publish.asset_paths; unchanged cohorts' names are kept."""

@@ -89,6 +89,22 @@ def test_a_cohort_edit_renders_that_cohorts_page_and_makes_its_files_only(previe
     assert any(path.endswith(".ics") for path in own_files) and own_files <= changed  # its files made again
 
 
+def test_an_error_saved_in_a_cohort_file_shows_at_its_line_and_the_fix_brings_the_page_back(
+    preview: Preview,
+) -> None:
+    # Only this file is loaded again (macros/serve_reload.py): its error must still reach the page.
+    good = preview.edit(COHORT_FILE, "end: 2027-06-15", "end: 2027-13-40")
+    assert good.splitlines()[10] == "end: 2027-06-15"  # line 11
+    cohort_page = preview.base + COHORT_FOLDER
+    assert _shows(cohort_page, "Programmerne kan ikke bygges", 120), "no error page"
+    shown = _page(cohort_page)
+    assert f"<code>{COHORT_FILE}:11:" in shown and "<code>end</code>" in shown
+    fixed = good.replace("\ndescription: >-\n", "\ndescription: >-\n  Rettet efter fejlen.\n", 1)
+    (preview.project / COHORT_FILE).write_text(fixed, encoding="utf-8")
+    assert _shows(cohort_page, "Rettet efter fejlen.", 120), "the page did not come back after the fix"
+    assert "kan ikke bygges" not in _page(preview.base)
+
+
 def test_a_new_name_in_the_navigation_or_a_shared_text_rebuilds_every_page(preview: Preview) -> None:
     preview.edit("programmes/gruppementor.yaml", "name: Gruppementorordning", "name: Gruppementor med nyt navn")
     # The menu of every page names each programme: a page of another programme has the new name too.
