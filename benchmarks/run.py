@@ -54,13 +54,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros.catalogue import load_catalogue  # noqa: E402
-from macros.cohort_calendars import export_cohort_calendars  # noqa: E402
-from macros.cohort_pages import render_cohort_lists, render_cohort_pages  # noqa: E402
-from macros.documents import export_documents  # noqa: E402
-from macros.export import DocumentOptions  # noqa: E402
-from macros.pages import render_pages  # noqa: E402
-from macros.site_export import read_config  # noqa: E402
+from macros.loading.catalogue import load_catalogue  # noqa: E402
+from macros.outputs.cohort_calendars import export_cohort_calendars  # noqa: E402
+from macros.outputs.converters import DocumentOptions  # noqa: E402
+from macros.outputs.documents import export_documents  # noqa: E402
+from macros.rendering.cohort_pages import render_cohort_lists, render_cohort_pages  # noqa: E402
+from macros.rendering.programme_pages import render_pages  # noqa: E402
+from macros.site.export_docs import read_config  # noqa: E402
 
 PROJECT_PARTS = ["mkdocs.yml", "docs", "programmes", "overrides"]
 COHORTS = "programmes/forloeb"

@@ -62,7 +62,7 @@ def html(site: Path, page: str) -> BeautifulSoup:
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_document_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Builds in one session share the booklet/document cache (macros/export.py), so each
+    """Builds in one session share the booklet/document cache (macros/outputs/converters.py), so each
     copied project does not run pandoc and Typst again for the same programmes."""
     os.environ["MENTOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("document-cache"))
 

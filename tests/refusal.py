@@ -1,7 +1,7 @@
 """Every refusal within 5 seconds and 512 MiB: `mentor check` on a project in a limited child process.
 
 A pull request's check must answer a hostile file quickly and without filling the memory of
-the machine that runs it. `refused(project)` runs `mentor check` (macros.cli.main) on the
+the machine that runs it. `refused(project)` runs `mentor check` (macros.cli.commands.main) on the
 project in a child process whose address space is limited with RLIMIT_AS and whose time is
 limited to 5 seconds of CPU with RLIMIT_CPU, and returns the problem lines it printed. CPU
 seconds, not the clock: the tests share their machine, and a busy machine must not make a
@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from macros.cli import main
+from macros.cli.commands import main
 
 SECONDS = 5  # of CPU time
 MEMORY = 512 * 1024 * 1024  # bytes of address space

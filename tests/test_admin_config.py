@@ -10,7 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.admin_config import (
+from macros.loading.catalogue import load_catalogue
+from macros.loading.scaffold import export_new_cohort
+from macros.model.schema import cohort_schema, programme_schema, shared_schema
+from macros.outputs.admin_config import (
     CLOCK,
     LEFT_OUT,
     _resolve,
@@ -18,12 +21,9 @@ from macros.admin_config import (
     new_cohort_defaults,
     render_admin_config,
 )
-from macros.admin_labels import LABELS
-from macros.admin_site import has_bundle
-from macros.build import Display, _add_admin
-from macros.catalogue import load_catalogue
-from macros.scaffold import export_new_cohort
-from macros.schema import cohort_schema, programme_schema, shared_schema
+from macros.outputs.admin_labels import LABELS
+from macros.site.admin_site import has_bundle
+from macros.site.build import Display, _add_admin
 from tests.conftest import ROOT, copy_project
 
 Json = dict[str, Any]
@@ -278,7 +278,7 @@ def test_the_build_adds_the_editor_only_when_it_is_installed(tmp_path: Path) -> 
 
 
 def test_our_entry_page_is_valid_html(tmp_path: Path) -> None:
-    from macros.admin_site import ENTRY_PAGE
+    from macros.site.admin_site import ENTRY_PAGE
     from tests.test_html_valid import check_html
 
     (tmp_path / "index.html").write_text(ENTRY_PAGE.format(title="Mentorhåndbogen", bundle="x.js"), encoding="utf-8")

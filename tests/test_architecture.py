@@ -1,4 +1,5 @@
-"""The package's shape: no import cycles in macros/, and only macros/plugin.py imports mkdocs.
+"""The package's shape: stages that import only the stages below them, no import cycles, and only
+macros/site/plugin.py imports mkdocs.
 
 The import graph is read from the source with `ast` (nothing is imported). An edge is a
 module-level import of another macros module; imports inside functions and under
@@ -14,7 +15,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "macros"
-MKDOCS_ADAPTER = "macros.plugin"
+MKDOCS_ADAPTER = "macros.site.plugin"
+# Each stage folder of macros/ and the stages it may import (CONTRIBUTING.md, »Pakkens trin«).
+BELOW: dict[str, set[str]] = {
+    "model": set(),
+    "loading": {"model"},
+    "matching": {"model", "loading"},
+    "rendering": {"model", "loading"},
+    "outputs": {"model", "loading", "rendering"},
+    "site": {"model", "loading", "rendering", "outputs"},
+    "cli": {"model", "loading", "matching", "rendering", "outputs", "site"},
+}
 
 
 def module_name(path: Path) -> str:
@@ -115,9 +126,9 @@ def reaches(edges: dict[str, set[str]], start: str, goal: str) -> bool:
 
 def test_the_graph_sees_relative_imports() -> None:
     edges = graph()
-    assert "macros.problems" in edges["macros.build"]
-    assert "macros.model" in edges["macros.catalogue"] or "macros.model.programme" in edges["macros.catalogue"]
-    assert "macros.network_rules" in edges["macros.rules"]
+    assert "macros.model.problems" in edges["macros.site.build"]
+    assert "macros.model" in edges["macros.loading.catalogue"]
+    assert "macros.loading.network_rules" in edges["macros.loading.rules"]
 
 
 def test_no_import_cycle() -> None:
@@ -144,3 +155,25 @@ def test_only_the_plugin_imports_mkdocs() -> None:
             if any(n == "mkdocs" or n.startswith("mkdocs.") for n in names):
                 importers.add(name)
     assert importers == {MKDOCS_ADAPTER}
+
+
+def stage(module: str) -> str:
+    """The stage folder a module sits in: macros.loading.cohorts → loading."""
+    return module.split(".")[1]
+
+
+def test_every_module_sits_in_a_stage() -> None:
+    outside = sorted(name for name in modules() if name.count(".") < 1 or stage(name) not in BELOW)
+    assert not outside, f"moduler uden for trinene i macros/: {outside}"
+
+
+def test_each_stage_imports_only_stages_below_it() -> None:
+    edges, late = graph(), graph(module_level=False)
+    wrong = sorted(
+        (a, b)
+        for found in (edges, late)
+        for a, targets_ in found.items()
+        for b in targets_
+        if stage(b) != stage(a) and stage(b) not in BELOW[stage(a)]
+    )
+    assert not wrong, f"et trin importerer et trin over sig: {wrong}"

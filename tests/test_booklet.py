@@ -11,12 +11,12 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from macros.booklet import booklet_jobs, render_chapters
-from macros.catalogue import load_catalogue
-from macros.documents import render_bundle
-from macros.export import Cache, DocumentOptions, compile_typst, default_cache_dir
-from macros.fill import MARK
-from macros.problems import ProblemsError
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import ProblemsError
+from macros.outputs.booklets import booklet_jobs, render_chapters
+from macros.outputs.converters import Cache, DocumentOptions, compile_typst, default_cache_dir
+from macros.outputs.documents import render_bundle
+from macros.outputs.fill import MARK
 from tests.conftest import ROOT, build_site, copy_project
 
 PROGRAMMES = ["mentorordning-ledere", "gruppementor"]

@@ -14,11 +14,11 @@ import pytest
 from pdfua import validate
 from pypdf import PageObject, PdfReader
 
-from macros.booklet import booklet_jobs, edition, render_chapters
-from macros.catalogue import load_catalogue
-from macros.documents import programme_changes
-from macros.export import Cache, DocumentOptions, compile_typst, default_cache_dir
-from macros.problems import ProblemsError
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import ProblemsError
+from macros.outputs.booklets import booklet_jobs, edition, render_chapters
+from macros.outputs.converters import Cache, DocumentOptions, compile_typst, default_cache_dir
+from macros.outputs.documents import programme_changes
 from tests.conftest import ROOT, copy_project
 
 # poppler's own bug: it reports the valid `/MarkInfo << /Suspects false >>` that Typst writes

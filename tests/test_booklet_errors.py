@@ -16,12 +16,12 @@ from textwrap import indent
 
 import pytest
 
-from macros.booklet import booklet_jobs, render_chapters, typst_sources
-from macros.booklet_errors import Unmarked, culprit, marked, marker, unmark
-from macros.catalogue import load_catalogue
-from macros.export import DocumentOptions, format_seconds, run_pandoc, typst_reason_da
-from macros.problems import ProblemsError
-from macros.text import safe_markdown
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import ProblemsError
+from macros.outputs.booklet_errors import Unmarked, culprit, marked, marker, unmark
+from macros.outputs.booklets import booklet_jobs, render_chapters, typst_sources
+from macros.outputs.converters import DocumentOptions, format_seconds, run_pandoc, typst_reason_da
+from macros.rendering.safe_text import safe_markdown
 from tests.conftest import copy_project
 from tests.test_hostile import PROGRAMME, VALID, run_limited
 

@@ -11,8 +11,8 @@ import icalendar
 import pytest
 import vobject
 
-from macros.catalogue import load_catalogue
-from macros.cohort_calendars import export_cohort_calendars
+from macros.loading.catalogue import load_catalogue
+from macros.outputs.cohort_calendars import export_cohort_calendars
 from tests.conftest import copy_project, html
 
 UTC = dt.UTC

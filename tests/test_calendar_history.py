@@ -17,9 +17,9 @@ import icalendar
 import pytest
 import vobject
 
-from macros.catalogue import load_catalogue
-from macros.cohort_calendars import export_cohort_calendars
-from macros.event_changes import EventState, track
+from macros.loading.catalogue import load_catalogue
+from macros.outputs.cohort_calendars import export_cohort_calendars
+from macros.outputs.event_changes import EventState, track
 from tests.conftest import ROOT, build_site, copy_project
 
 GROUP = "programmer/gruppementor/forloeb/2027-fungerende-ledere/2027-fungerende-ledere-mentee.ics"
@@ -203,8 +203,8 @@ def remove_meeting_4(project: Path) -> None:
 def _events_at(project: Path, moment: dt.datetime) -> list[icalendar.Event]:
     """The par-3 calendar's events from a fresh process built at `moment`."""
     script = (
-        "import sys; from pathlib import Path; from macros.catalogue import load_catalogue; "
-        "from macros.cohort_calendars import export_cohort_calendars as e; "
+        "import sys; from pathlib import Path; from macros.loading.catalogue import load_catalogue; "
+        "from macros.outputs.cohort_calendars import export_cohort_calendars as e; "
         f"sys.stdout.buffer.write(next(a.content for a in e(load_catalogue(Path(sys.argv[1]))) if a.path == {PAIR!r}))"
     )
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(moment.timestamp()))}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.calendar_files import calendar_specs
-from macros.catalogue_cache import ENV, handed_catalogue, handed_over, load_keyed
-from macros.cohort_pages import cohort_folder
+from macros.loading.catalogue_cache import ENV, handed_catalogue, handed_over, load_keyed
+from macros.rendering.calendar_files import calendar_specs
+from macros.rendering.cohort_pages import cohort_folder
 from tests.conftest import build_site, copy_project, html
 
 HANDED_NAME = "Overdraget hold"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import github_annotation, main
-from macros.problems import Problem
+from macros.cli.commands import github_annotation, main
+from macros.model.problems import Problem
 from tests.conftest import MINIMAL_PROGRAMME, ROOT, copy_project
 
 TYPO = MINIMAL_PROGRAMME + "modle: group\n"
@@ -133,7 +133,7 @@ def test_wrong_use_is_explained_in_danish(capsys: pytest.CaptureFixture[str]) ->
 def test_check_does_not_load_mkdocs() -> None:
     """`check` answers fast: MkDocs (and the theme) is never imported."""
     code = (
-        "import sys; from macros.cli import main; rc = main(['check']); "
+        "import sys; from macros.cli.commands import main; rc = main(['check']); "
         "sys.exit(rc or (3 if 'mkdocs' in sys.modules else 0))"
     )
     env = {**os.environ, "GITHUB_ACTIONS": ""}

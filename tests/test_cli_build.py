@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.build import Display, _relay, export_site
-from macros.cli import main
-from macros.export import Cache, Job
-from macros.progress import ENV, listen, parse_report, track
+from macros.cli.commands import main
+from macros.outputs.converters import Cache, Job
+from macros.outputs.progress import ENV, listen, parse_report, track
+from macros.site.build import Display, _relay, export_site
 from tests.conftest import ROOT, copy_project
 
 
@@ -151,7 +151,7 @@ def test_progress_on_a_terminal_is_one_line_redrawn_in_place() -> None:
 
 
 def test_reports_travel_from_a_child_process_as_lines() -> None:
-    code = "from macros.progress import track\nfor _ in track('Hæfter', ['a', 'b']): pass\n"
+    code = "from macros.outputs.progress import track\nfor _ in track('Hæfter', ['a', 'b']): pass\n"
     env = {**os.environ, ENV: "1"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

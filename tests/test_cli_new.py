@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalogue import load_catalogue
-from macros.cli import main
+from macros.cli.commands import main
+from macros.loading.catalogue import load_catalogue
 from tests.conftest import copy_project
 
 PLACEHOLDER = re.compile(r"^(?P<lead>\s*(?:- )?(?:(?P<key>\w+):)?)\s+# UDFYLD: .*$", re.MULTILINE)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalogue import load_catalogue
+from macros.loading.catalogue import load_catalogue
 from macros.model import cohort as cohort_model
-from macros.problems import ProblemsError
+from macros.model.problems import ProblemsError
 from tests.conftest import ROOT, copy_project, html
 
 GROUP = "programmer/gruppementor"

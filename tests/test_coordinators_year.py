@@ -15,11 +15,11 @@ from bs4 import BeautifulSoup
 from docx import Document
 from pypdf import PdfReader
 
-from macros.catalogue import load_catalogue
-from macros.cli import main
-from macros.coordinator_plan import coordinator_steps
-from macros.evaluation import evaluation_dates
-from macros.site import render_site
+from macros.cli.commands import main
+from macros.loading.catalogue import load_catalogue
+from macros.rendering.coordinator_plan import coordinator_steps
+from macros.rendering.evaluation import evaluation_dates
+from macros.site.contents import render_site
 from tests.conftest import ROOT, copy_project, html
 
 COHORTS = {

@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from macros.catalogue import Catalogue, load_catalogue
-from macros.danish import format_date
-from macros.fill import MARK
+from macros.loading.catalogue import Catalogue, load_catalogue
+from macros.model.danish import format_date
+from macros.outputs.fill import MARK
 from tests.conftest import ROOT, html
 
 ODT_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"

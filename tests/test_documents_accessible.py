@@ -12,9 +12,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from macros.catalogue import Catalogue, load_catalogue
-from macros.documents import export_documents
-from macros.export import DocumentOptions, default_cache_dir
+from macros.loading.catalogue import Catalogue, load_catalogue
+from macros.outputs.converters import DocumentOptions, default_cache_dir
+from macros.outputs.documents import export_documents
 from tests.conftest import ROOT, copy_project
 
 SIGNATURE = re.compile(r"^(.+?): _{20,}$", re.M)

@@ -11,12 +11,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from macros.booklet import PART
-from macros.catalogue import load_catalogue
-from macros.documents import export_documents
-from macros.export import DocumentOptions, default_cache_dir, pandoc, reference_path
-from macros.fill import fill_document, split_document, token
-from macros.problems import ProblemsError
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import ProblemsError
+from macros.outputs.booklets import PART
+from macros.outputs.converters import DocumentOptions, default_cache_dir, pandoc, reference_path
+from macros.outputs.documents import export_documents
+from macros.outputs.fill import fill_document, split_document, token
 from tests.conftest import ROOT, copy_project
 
 MARKDOWN = f"""# Prøve

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.pages import shared_edit_url
+from macros.rendering.programme_pages import shared_edit_url
 from tests.conftest import build_site, copy_project, html
 
 REPO = "https://github.com/example-kommune/mentorhaandbog"

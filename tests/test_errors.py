@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalogue import load_catalogue
-from macros.problems import ProblemsError
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import ProblemsError
 from tests.conftest import LOCAL_SETTINGS, MINIMAL_PROGRAMME, build_site, copy_project
 from tests.refusal import refused
 

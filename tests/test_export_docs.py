@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.cli import main
+from macros.cli.commands import main
 from tests.conftest import copy_project, html
 
 DOWNLOADS = (".ics", ".pdf", ".docx", ".odt")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.cli import main
+from macros.cli.commands import main
 from tests.conftest import copy_project, html
 
 GUIDANCE = {

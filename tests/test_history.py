@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.history import format_day, last_changed, load_history, page_inputs
+from macros.loading.history import format_day, last_changed, load_history, page_inputs
 from tests.conftest import build_site, copy_project, html
 
 GIT = shutil.which("git")

@@ -24,8 +24,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from macros.catalogue import load_catalogue
-from macros.problems import ProblemsError
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import ProblemsError
 from tests.conftest import MINIMAL_PROGRAMME, ROOT, copy_project
 from tests.refusal import check_limited, refused
 

@@ -17,10 +17,10 @@ import icalendar
 import pytest
 import vobject
 
-from macros.calendar import export_calendar
-from macros.calendar_files import calendar_specs
-from macros.catalogue import load_catalogue
-from macros.cohort_pages import render_cohort_pages
+from macros.loading.catalogue import load_catalogue
+from macros.outputs.calendars import export_calendar
+from macros.rendering.calendar_files import calendar_specs
+from macros.rendering.cohort_pages import render_cohort_pages
 from tests.conftest import copy_project
 from tests.refusal import refused
 from tests.test_hostile import COHORT, cohort_with, run_limited
@@ -92,7 +92,7 @@ def test_the_check_answers_within_seconds_and_bounded_memory(tmp_path: Path, nam
     project = copy_project(tmp_path / "project")
     (project / COHORT).write_text(text, encoding="utf-8")
     began = time.monotonic()
-    check = "import sys; from macros.cli import main; sys.stdout = sys.stderr; sys.exit(main(['check']))"
+    check = "import sys; from macros.cli.commands import main; sys.stdout = sys.stderr; sys.exit(main(['check']))"
     code, stderr, peak = run_limited([sys.executable, "-c", check], project)  # it keeps stderr only
     assert time.monotonic() - began < 5
     assert code == 1 and "Traceback" not in stderr

@@ -15,9 +15,9 @@ import markdown  # type: ignore[import-untyped]
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.catalogue import load_catalogue
-from macros.problems import ProblemsError
-from macros.site_macros import render_page_macros
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import ProblemsError
+from macros.rendering.page_macros import render_page_macros
 from tests.conftest import ROOT, copy_project
 from tests.test_hostile import run_limited, snapshot
 

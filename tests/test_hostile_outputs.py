@@ -15,12 +15,12 @@ from xml.etree import ElementTree
 import docx
 import pytest
 
-from macros.cli import main
-from macros.export import pandoc, reference_path
-from macros.fill import fill_document, token
-from macros.ics import fold, text, verbatim
-from macros.publish import inside
-from macros.text import defuse_links, safe_markdown
+from macros.cli.commands import main
+from macros.outputs.converters import pandoc, reference_path
+from macros.outputs.fill import fill_document, token
+from macros.outputs.ics import fold, text, verbatim
+from macros.rendering.safe_text import defuse_links, safe_markdown
+from macros.site.worker import inside
 from tests.conftest import copy_project
 from tests.refusal import refused
 from tests.test_hostile import COHORT, PROGRAMME, VALID

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.booklet import booklet_jobs, render_chapters
-from macros.catalogue import load_catalogue
-from macros.export import DocumentOptions
+from macros.loading.catalogue import load_catalogue
+from macros.outputs.booklets import booklet_jobs, render_chapters
+from macros.outputs.converters import DocumentOptions
 from tests.conftest import copy_project
 from tests.refusal import refused
 from tests.test_hostile import COHORT, PROGRAMME, VALID, cohort_with

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.catalogue import Catalogue, load_catalogue
-from macros.cli import main
-from macros.cohort_pages import render_cohort_pages
-from macros.hours import cohort_hours, typical_hours
-from macros.pages import render_pages
+from macros.cli.commands import main
+from macros.loading.catalogue import Catalogue, load_catalogue
+from macros.rendering.cohort_pages import render_cohort_pages
+from macros.rendering.hours import cohort_hours, typical_hours
+from macros.rendering.programme_pages import render_pages
 from tests.conftest import ROOT, html
 
 # The workload in programmes/gruppementor.yaml: mentee preparation 2 h per meeting; mentor preparation

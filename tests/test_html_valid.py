@@ -1,7 +1,7 @@
 """The Nu Html Checker (vnu.jar, run with Java) finds no errors in any page of the built site.
 
 No message is filtered. Material's three kinds of invalid markup are repaired by
-macros/htmlrepair.py; the tests below show the checker still catches them.
+macros/site/htmlrepair.py; the tests below show the checker still catches them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from macros.htmlrepair import repair_theme_html
+from macros.site.htmlrepair import repair_theme_html
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow

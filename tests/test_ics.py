@@ -1,4 +1,4 @@
-"""Our own RFC 5545 writing (macros/ics.py): folding and escaping, read back by icalendar and vobject."""
+"""Our own RFC 5545 writing (macros/outputs/ics.py): folding and escaping, read back by icalendar and vobject."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import icalendar
 import pytest
 import vobject
 
-from macros.ics import fold, local_time, serialize, text, utc_time, verbatim
+from macros.outputs.ics import fold, local_time, serialize, text, utc_time, verbatim
 
 TRICKY = [
     "",

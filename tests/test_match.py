@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import main
-from macros.match_input import Candidate, read_candidates
-from macros.match_rules import Match, MatchRules
-from macros.matching import Infeasible, suggest
+from macros.cli.commands import main
+from macros.loading.signups import Candidate, read_candidates
+from macros.matching.rules import Match, MatchRules
+from macros.matching.suggestions import Infeasible, suggest
 from tests.conftest import ROOT, copy_project
 
 HEADER = ["id", "rolle", "navn", "forvaltning", "leder", "køn", "emner", "undgå"]

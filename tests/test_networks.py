@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.catalogue import load_catalogue
-from macros.pages import render_programme_pages
-from macros.problems import ProblemsError
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import ProblemsError
+from macros.rendering.programme_pages import render_programme_pages
 from tests.conftest import LOCAL_SETTINGS, ROOT, build_site, copy_project, html
 from tests.test_schema import errors as schema_errors
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.history import scan_history
-from macros.news import is_text
+from macros.loading.history import scan_history
+from macros.rendering.news import is_text
 from tests.conftest import build_site, copy_project, html
 
 ATOM = "{http://www.w3.org/2005/Atom}"

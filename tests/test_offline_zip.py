@@ -1,4 +1,4 @@
-"""The offline copy's changes to pages and the search index (macros/offline.py), without a browser.
+"""The offline copy's changes to pages and the search index (macros/site/offline.py), without a browser.
 
 tests/browser/test_offline.py opens the real zip from disk in Chromium; these check the
 rewriting rules one link form at a time.
@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from macros.offline import LOCAL_SHIM, READING_IT, ZIP_NAME, offline_page, offline_search_index
+from macros.site.offline import LOCAL_SHIM, READING_IT, ZIP_NAME, offline_page, offline_search_index
 
 ZIP_LINK = re.compile(rb'<a href="(?:\.\./)*' + re.escape(ZIP_NAME.encode()) + rb'">[^<]*</a>')
 

@@ -1,4 +1,4 @@
-"""The one list of published files (macros/published_files.py) against one small real build.
+"""The one list of published files (macros/rendering/published_files.py) against one small real build.
 
 The files on disk, the files the plugin tells MkDocs about and the links on the pages are
 exactly the list; a network cohort with homework gets its sheets; the agenda fits one page;
@@ -16,13 +16,13 @@ import docx
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from macros import published_files as listing
-from macros.catalogue import Catalogue, load_catalogue
-from macros.documents import export_documents
-from macros.export import DocumentOptions, default_cache_dir
-from macros.publish import asset_paths
-from macros.published_files import DOCUMENTS, Document, PublishedFile, published_files
-from macros.site import render_site
+from macros.loading.catalogue import Catalogue, load_catalogue
+from macros.outputs.converters import DocumentOptions, default_cache_dir
+from macros.outputs.documents import export_documents
+from macros.rendering import published_files as listing
+from macros.rendering.published_files import DOCUMENTS, Document, PublishedFile, published_files
+from macros.site.contents import render_site
+from macros.site.worker import asset_paths
 from tests.conftest import build_site, copy_project
 
 ASSET_TYPES = {".ics", ".pdf", ".docx", ".odt"}

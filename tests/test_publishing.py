@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, WHITE, colour_problems, contrast
-from macros.legal import MISSING_STATEMENT
+from macros.rendering.legal import MISSING_STATEMENT
+from macros.site.brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, WHITE, colour_problems, contrast
 from tests.conftest import ROOT, copy_project, html, run_mkdocs
 
 STATEMENT = "https://www.was.example.org/mentorhaandbog"
@@ -161,7 +161,7 @@ def test_the_method_page_draws_the_phases_and_lists_them(built_site: Path) -> No
         li.get_text(" ", strip=True) for li in html(built_site, "programmer/gruppementor/metode/").select("article li")
     ]
     assert any(item.startswith("Uge 4: 1. gruppemøde (tre timer)") for item in items)
-    # The closing phase (macros/plans.py): drawn after the last meeting, listed and described.
+    # The closing phase (macros/rendering/plans.py): drawn after the last meeting, listed and described.
     assert drawn(svg, "rect.tl-phase") == 2
     assert [item for item in items if item.startswith("Uge ")][-1].startswith("Uge 17: Afslutning: hele forløbet")
     desc = svg.find("desc")

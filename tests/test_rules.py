@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalogue import load_catalogue
-from macros.problems import Problem, ProblemsError
+from macros.loading.catalogue import load_catalogue
+from macros.model.problems import Problem, ProblemsError
 from tests.conftest import build_site, copy_project
 
 FILE = "programmes/forloeb/2027/2027-proeve.yaml"

@@ -7,8 +7,8 @@ import itertools
 
 import pytest
 
+from macros.loading.schedule import danish_holidays, due_date, is_working_day, local, suggest_dates
 from macros.model.programme import RhythmPhase
-from macros.schedule import danish_holidays, due_date, is_working_day, local, suggest_dates
 
 D = dt.date
 

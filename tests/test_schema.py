@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.schema import stale_schemas
-from macros.yamlsource import load_yaml
+from macros.loading.yamlsource import load_yaml
+from macros.model.schema import stale_schemas
 from tests.conftest import ROOT
 
 SCHEMA_COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -173,7 +173,7 @@ def test_objects_reject_unknown_keys_everywhere() -> None:
 
 
 def test_an_outdated_schema_is_found_and_rewritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from macros.cli import main
+    from macros.cli.commands import main
 
     assert main(["--root", str(tmp_path), "schema"]) == 0
     assert stale_schemas(tmp_path) == []

@@ -1,4 +1,4 @@
-"""`make serve` (`mkdocs serve --dirty`) makes again only what an edit changed (macros/serve_dirty.py).
+"""`make serve` (`mkdocs serve --dirty`) makes again only what an edit changed (macros/site/serve_dirty.py).
 
 One real server on 127.0.0.1 for the module. Its site folder is the one `mkdocs_*` folder
 in the TMPDIR the test gives it, so what a rebuild wrote is read from the files' times.
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalogue import load_catalogue
-from macros.export import DocumentOptions
-from macros.publish import AssetWriter, asset_paths
-from macros.serve_dirty import Inputs, read_inputs
-from macros.serve_error import unexpected_problem
+from macros.loading.catalogue import load_catalogue
+from macros.outputs.converters import DocumentOptions
+from macros.site.serve_dirty import Inputs, read_inputs
+from macros.site.serve_error import unexpected_problem
+from macros.site.worker import AssetWriter, asset_paths
 from tests.conftest import copy_project
 from tests.test_serve import _free_port, _page, _shows
 
@@ -92,7 +92,7 @@ def test_a_cohort_edit_renders_that_cohorts_page_and_makes_its_files_only(previe
 def test_an_error_saved_in_a_cohort_file_shows_at_its_line_and_the_fix_brings_the_page_back(
     preview: Preview,
 ) -> None:
-    # Only this file is loaded again (macros/serve_reload.py): its error must still reach the page.
+    # Only this file is loaded again (macros/site/serve_reload.py): its error must still reach the page.
     good = preview.edit(COHORT_FILE, "end: 2027-06-15", "end: 2027-13-40")
     assert good.splitlines()[10] == "end: 2027-06-15"  # line 11
     cohort_page = preview.base + COHORT_FOLDER
@@ -125,7 +125,7 @@ def test_a_failure_while_making_documents_shows_the_error_page_until_it_is_fixed
     assert _shows(cohort_page, "Håndbogen kan ikke bygges", 120), "no error page (or a preview that hangs)"
     shown = _page(cohort_page)
     assert 'lang="da"' in shown and "Kalendere og dokumenter kan ikke laves" in shown
-    # The booklet's failure is named at the text that caused it (booklet_errors.py), in Danish.
+    # The booklet's failure is named at the text that caused it (outputs/booklet_errors.py), in Danish.
     assert "<code>programmes/gruppementor.yaml:" in shown and "har ikke tegnet »🙂«" in shown
     assert "Håndbogen kan ikke bygges" in _page(preview.base)  # every address, also the front page
     (preview.project / "programmes/gruppementor.yaml").write_text(good, encoding="utf-8")
@@ -151,7 +151,7 @@ def test_an_exception_while_writing_one_cohorts_files_shows_where_it_happened(pr
 
 def test_after_a_cohort_is_renamed_the_search_index_holds_every_page_once(preview: Preview) -> None:
     """Its page, its programme's list and its own pages change: Material's search alone would drop
-    the programme's other cohorts (macros/serve_dirty.py, mend_search_index)."""
+    the programme's other cohorts (macros/site/serve_dirty.py, mend_search_index)."""
     site = next(preview.temp.glob("mkdocs_*"))
 
     def index() -> list[dict[str, str]]:
@@ -176,7 +176,7 @@ def test_an_exception_in_the_worker_process_names_the_worker_line_where_it_happe
     with pytest.raises(OSError) as caught:
         writer.finish()
     problem = unexpected_problem(caught.value)
-    assert problem.file == "macros/export.py" and problem.line > 1  # in the worker, not in finish()
+    assert problem.file == "macros/outputs/converters.py" and problem.line > 1  # in the worker, not in finish()
     assert "værktøjet stødte på en uventet fejl" in problem.message and type(caught.value).__name__ in problem.message
 
 

@@ -1,4 +1,4 @@
-"""`make serve` loads only the changed cohort files again (macros/serve_reload.py).
+"""`make serve` loads only the changed cohort files again (macros/site/serve_reload.py).
 
 Every case edits real files of a copied project and compares the reused load with a full
 `load_catalogue` of the same files: the same cohorts in the same order, the same warnings,
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalogue import Catalogue, load_catalogue
-from macros.cohorts import cohort_files
-from macros.problems import Problem, ProblemsError
-from macros.serve_reload import CohortReuse
+from macros.loading.catalogue import Catalogue, load_catalogue
+from macros.loading.cohorts import cohort_files
+from macros.model.problems import Problem, ProblemsError
+from macros.site.serve_reload import CohortReuse
 from tests.conftest import copy_project
 
 COHORT_FILE = "programmes/forloeb/2027/2027-lederaspiranter-1.yaml"

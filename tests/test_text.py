@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from macros.text import safe_markdown
+from macros.rendering.safe_text import safe_markdown
 
 
 def _html(text: str) -> str:

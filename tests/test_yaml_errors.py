@@ -1,6 +1,6 @@
 """Every syntax error reaches the user in our Danish wording, whatever PyYAML says in English.
 
-The explanations in macros/yaml_errors.py are chosen from the characters at the
+The explanations in macros/loading/yaml_errors.py are chosen from the characters at the
 error's marks, never from PyYAML's wording, which changed in 6.0.4 and may change
 again. Each case names the exact message, line and column.
 """
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import yaml_errors
-from macros.problems import ProblemsError
-from macros.yamlsource import load_yaml
+from macros.loading import yaml_errors
+from macros.loading.yamlsource import load_yaml
+from macros.model.problems import ProblemsError
 
 HEAD = "name: Prøve\nsummary: Kort.\n"  # two good lines first: the line numbers below start at 3
 P = yaml_errors.PREFIX

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import yamlfast, yamlsource
-from macros.problems import ProblemsError
+from macros.loading import yamlfast, yamlsource
+from macros.model.problems import ProblemsError
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted((ROOT / "programmes").rglob("*.yaml"))

@@ -74,7 +74,7 @@ TextList = Annotated[list[Text], Field(max_length=200)]
 
 class FieldError(ValueError):
     """A check across fields that is about one of them: `key` is its path below the model checked,
-    so the message stands at that field's line (validation.py) and not at the model's first line."""
+    so the message stands at that field's line (loading/validation.py) and not at the model's first line."""
 
     def __init__(self, key: tuple[str | int, ...], message: str) -> None:
         super().__init__(message)

@@ -88,7 +88,7 @@ function RawInline(el)
 end
 
 -- Where in the booklet a link leads ("roller.md#mentor" → the chapter's label
--- "kapitel-roller" and the heading "mentor", see booklet.py), or nil for a page that
+-- "kapitel-roller" and the heading "mentor", see outputs/booklets.py), or nil for a page that
 -- is no chapter. Only letters, digits and hyphens pass (and the bytes of non-ASCII
 -- letters in the heading), so both are safe to write as Typst.
 local function chapter_call(target)

@@ -25,7 +25,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route
 
-from macros.admin_site import has_bundle, write_admin
+from macros.site.admin_site import has_bundle, write_admin
 from tests.browser.conftest import DESKTOP
 from tests.browser.server import serve_site
 from tests.conftest import ROOT, build_site, copy_project

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-from macros.catalogue import load_catalogue
+from macros.loading.catalogue import load_catalogue
 from tests.browser.conftest import DESKTOP
 from tests.browser.test_a11y import axe_violations
 from tests.conftest import ROOT

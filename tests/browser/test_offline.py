@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from macros.offline import FOLDER, ZIP_NAME
+from macros.site.offline import FOLDER, ZIP_NAME
 from tests.browser.server import published_prefix, published_url
 from tests.conftest import copy_project, html
 from tests.test_links import broken_links

@@ -1,0 +1,221 @@
+"""`mentor export-docs DIR`: the whole site source for plain MkDocs, without our plugin.
+
+The same functions the plugin calls make every part: hand-written pages with their
+macros expanded (site_macros.py), the generated pages and navigation (site.py), the
+news page and feed (news.py), the brand colours (brand.py), and the calendars and
+documents, written by the output worker's own function (publish.py). Beside them go
+the theme overrides and a mkdocs.yml without the `mentor` plugin, so `mkdocs build
+--strict` with Material – or any generator that reads the same format – builds the
+same pages. What only a plugin can do is left out: the HTML repairs of
+htmlrepair.py, the edit links of generated pages (MkDocs points them into docs/)
+and the offline zip.
+"""
+
+from __future__ import annotations
+
+import errno
+import posixpath
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
+from ..loading.catalogue import Catalogue, load_catalogue
+from ..outputs.converters import BUNDLED_FONTS, DocumentOptions, default_cache_dir
+from ..loading.history import changed_meta, last_changed, page_inputs, scan_history
+from ..rendering.legal import WAS_PAGE, statement_problem, was_page
+from ..rendering.news import FEED, NEWS_PAGE, NEWS_TITLE, RECENT, atom_feed, changes, first_heading, is_text, news_markdown
+from ..rendering.news import subjects as news_subjects
+from ..rendering.programme_pages import Page, shared_edit_url
+from ..model.problems import Problem, ProblemsError
+from .worker import asset_paths, check_assets, write_assets
+from .contents import ABOUT_PAGE, BRAND_CSS, LOOK_CSS, PRIVACY_ANCHOR, escape_titles, insert_nav, nav_titles, render_site
+from ..rendering.page_macros import render_page_macros
+
+CONFIG = "mkdocs.yml"
+DOCS = "docs"
+OVERRIDES = "overrides"
+PLUGIN_ONLY = ("mentor", "offline")  # offline: earlier mkdocs.yml files listed it for the zip
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's own tags without MkDocs: `!ENV [NAME, default]` becomes its default."""
+
+
+_ConfigLoader.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+)
+
+
+MARKER = ".mentor-export"  # a folder with this file was written here before and may be replaced
+
+
+def export_docs(root: Path, dest: Path) -> list[str]:
+    """Write the site source for plain MkDocs into `dest`; return the pages' paths in docs/."""
+    config = read_config(root)
+    mentor = _plugin_settings(config)
+    catalogue = load_catalogue(root)
+    paper, font = mentor.get("booklet_paper", "a5"), mentor.get("booklet_font", BUNDLED_FONTS[0])
+    options = DocumentOptions(paper, font, default_cache_dir(root))
+    check_assets(catalogue, options)
+    shared_url = shared_edit_url(config.get("repo_url"), config.get("edit_uri"), "..")  # docs/ in the project root
+    output = render_site(catalogue, config.get("site_url"), shared_url)
+    docs = _fresh_folder(root, dest)
+    pages, texts = _hand_written(docs, catalogue, config, shared_url)
+    pages.update({page.path: page.markdown for page in output.pages})
+    nav = insert_nav(config.get("nav"), escape_titles(output.nav))
+    sources: dict[str, tuple[str, ...]] = {path: (f"{DOCS}/{path}",) for path in texts}
+    sources.update({p.path: page_inputs(p.source) for p in output.pages if p.source})
+    history = scan_history(root, {s for inputs in sources.values() for s in inputs}, recent=RECENT, news=is_text)
+    if NEWS_PAGE not in pages:  # a hand-written nyt.md wins, as in the plugin
+        pages[NEWS_PAGE] = _news(docs, config, mentor, catalogue, texts, history.recent)
+        if nav and NEWS_PAGE not in str(nav):
+            nav.append({NEWS_TITLE: NEWS_PAGE})
+    for path, markdown in pages.items():
+        meta = _page_meta(path, last_changed(history.last, sources.get(path, ())), ABOUT_PAGE in pages)
+        _write(docs / path, with_meta(markdown, meta))
+    _write_extras(docs, config, mentor)
+    _write_assets(root, options, docs, catalogue)
+    plain = plain_config(config, mentor, catalogue, nav, [p for p in output.pages if not p.in_nav])
+    _write(dest / CONFIG, yaml.safe_dump(plain, allow_unicode=True, sort_keys=False))
+    return sorted(pages)
+
+
+def _fresh_folder(root: Path, dest: Path) -> Path:
+    """`dest/docs`, empty: refuses a folder with other content, so nobody's files are replaced."""
+    dest = dest.resolve()
+    if dest.exists() and any(dest.iterdir()):
+        if not (dest / MARKER).is_file() or root.resolve().is_relative_to(dest):
+            raise FileExistsError(errno.EEXIST, "mappen er ikke tom; vælg en ny mappe at skrive i", str(dest))
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    (dest / MARKER).write_text("Skrevet af `mentor export-docs`; bliver erstattet ved næste kørsel.\n")
+    if (root / OVERRIDES).is_dir():
+        shutil.copytree(root / OVERRIDES, dest / OVERRIDES)
+    shutil.copytree(root / DOCS, dest / DOCS)
+    return dest / DOCS
+
+
+def _hand_written(
+    docs: Path, catalogue: Catalogue, config: dict[str, Any], shared_url: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The hand-written pages with their macros expanded, and their own texts, by path in docs/."""
+    site = {"repo_url": config.get("repo_url") or "", "offline_zip": ""}
+    site["shared_edit_url"] = shared_url
+    paths = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    texts = {path: (docs / path).read_text(encoding="utf-8") for path in paths}
+    return {path: render_page_macros(text, catalogue, path, site) for path, text in texts.items()}, texts
+
+
+def _news(
+    docs: Path, config: dict[str, Any], mentor: dict[str, Any], catalogue: Catalogue, texts: dict[str, str], recent: Any
+) -> str:
+    """»Nyt i håndbogen« and its Atom feed (written beside it), as the plugin makes them."""
+    named = nav_titles(config.get("nav"))
+    titles = {path: named.get(path) or first_heading(text, Path(path).stem) for path, text in texts.items()}
+    found = changes(recent, news_subjects(catalogue, DOCS, titles))
+    organisation = _footer(mentor, catalogue)["organisation"]
+    _write(docs / FEED, atom_feed(found, config.get("site_url") or "", config["site_name"], organisation, page_url))
+    return news_markdown(found)
+
+
+def read_config(root: Path) -> dict[str, Any]:
+    """The project's mkdocs.yml as plain data."""
+    data = yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=_ConfigLoader)  # a SafeLoader: only !ENV added
+    return data if isinstance(data, dict) else {}
+
+
+def _plugin_settings(config: dict[str, Any]) -> dict[str, Any]:
+    """The options under `plugins: - mentor:`."""
+    for item in config.get("plugins") or []:
+        if isinstance(item, dict) and "mentor" in item:
+            return dict(item["mentor"] or {})
+    return {}
+
+
+def _footer(mentor: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+    """What the footer shows: the accessibility statement and the publisher (as the plugin sets it)."""
+    statement = mentor.get("accessibility_statement")
+    programmes = catalogue.programmes
+    organisation = mentor.get("organisation") or (programmes[0].programme.organisation if programmes else "")
+    return {"statement": None if statement_problem(statement) else statement, "organisation": organisation}
+
+
+def plain_config(
+    config: dict[str, Any], mentor: dict[str, Any], catalogue: Catalogue, nav: list[Any], hidden: list[Page]
+) -> dict[str, Any]:
+    """mkdocs.yml for plain MkDocs: the project's own, our plugin's work written out."""
+    plain = {key: value for key, value in config.items() if key != "plugins"}
+    plugins = [item for item in config.get("plugins") or [] if _plugin_name(item) not in PLUGIN_ONLY]
+    plain["plugins"] = plugins
+    plain["nav"] = nav
+    plain["not_in_nav"] = "\n".join(f"/{page.path}" for page in hidden)  # cohort pages, reached from lists
+    plain["extra_css"] = [BRAND_CSS, *config.get("extra_css", []), LOOK_CSS]
+    plain["extra"] = {**config.get("extra", {}), "mentor_footer": _footer(mentor, catalogue)}
+    plain["theme"] = {**config.get("theme", {}), "logo": mentor.get("logo", "assets/images/logo.svg")}
+    return plain
+
+
+def _plugin_name(item: Any) -> str:
+    return str(next(iter(item))) if isinstance(item, dict) else str(item)
+
+
+def _page_meta(path: str, changed: Any, has_about: bool) -> dict[str, Any]:
+    """The meta the plugin gives every page: »Sidst ændret« and the footer's privacy link."""
+    meta: dict[str, Any] = {}
+    if (shown := changed_meta(changed)) is not None:
+        meta["mentor_changed"] = shown
+    if has_about:
+        meta["mentor_privacy_url"] = f"{relative_url(page_url(ABOUT_PAGE), page_url(path))}#{PRIVACY_ANCHOR}"
+    return meta
+
+
+def with_meta(markdown: str, meta: dict[str, Any]) -> str:
+    """The page with `meta` added to its front matter (made if it has none)."""
+    if not meta:
+        return markdown
+    block = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    if markdown.startswith("---\n"):
+        return f"---\n{block}{markdown[4:]}"
+    return f"---\n{block}---\n\n{markdown}"
+
+
+def page_url(path: str) -> str:
+    """A page's URL with directory URLs, as MkDocs makes it: `a/b.md` → `a/b/`, `a/index.md` → `a/`."""
+    stem = path[: -len(".md")] if path.endswith(".md") else path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if path.endswith(".md") else path
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """`url` as seen from the page at `from_url` (both relative to the site root)."""
+    here = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    relative = posixpath.relpath(url or ".", here.rstrip("/") or ".")
+    return f"{relative}/" if url.endswith("/") and not relative.endswith("/") else relative
+
+
+def _write_extras(docs: Path, config: dict[str, Any], mentor: dict[str, Any]) -> None:
+    """The brand stylesheet and the page that leads to the accessibility statement."""
+    primary = mentor.get("colour_primary", DEFAULT_PRIMARY)
+    accent = mentor.get("colour_accent", DEFAULT_ACCENT)
+    if colour_problems(primary, accent):
+        primary, accent = DEFAULT_PRIMARY, DEFAULT_ACCENT  # as the plugin: a readable site until fixed
+    _write(docs / BRAND_CSS, brand_css(primary, accent))
+    statement = mentor.get("accessibility_statement")
+    if statement and not statement_problem(statement):
+        _write(docs / WAS_PAGE, was_page(statement, config["site_name"]))
+
+
+def _write_assets(root: Path, options: DocumentOptions, docs: Path, catalogue: Catalogue) -> None:
+    """Calendars, booklets and documents, by the output worker's own function (publish.py)."""
+    problems: list[Problem] = write_assets(root, options, str(docs), asset_paths(catalogue))
+    if problems:
+        raise ProblemsError(problems)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,377 @@
+"""The thin MkDocs adapter: the only module that imports mkdocs.
+
+It loads the catalogue when the configuration is read, adds the generated pages as
+virtual files whose edit link points to their YAML, expands macros in hand-written
+pages and makes `mkdocs serve` watch the programme files. Calendars and documents are
+listed as files for the link checks and written by a worker process (publish.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import clean_directory
+
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
+from ..loading.catalogue import Catalogue
+from ..loading.catalogue_cache import catalogue_for
+from ..outputs.converters import BUNDLED_FONTS, PAPERS, DocumentOptions, default_cache_dir
+from ..loading.history import changed_meta, last_changed, page_inputs, scan_history
+from .htmlrepair import repair_theme_html
+from ..rendering.legal import WAS_PAGE, statement_problem, was_page
+from ..rendering.news import (
+    FEED,
+    NEWS_PAGE,
+    NEWS_TEMPLATE,
+    NEWS_TITLE,
+    RECENT,
+    atom_feed,
+    changes,
+    first_heading,
+    is_text,
+    news_markdown,
+    subjects,
+)
+from .offline import offline_zip_name
+from ..rendering.programme_pages import shared_edit_url
+from ..model.problems import Problem, ProblemsError
+from .worker import AssetWriter, asset_paths, check_assets
+from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
+from .serve_error import ERROR_PAGES, error_markdown, error_page, unexpected_problem
+from .contents import (
+    ABOUT_PAGE,
+    BRAND_CSS,
+    LOOK_CSS,
+    PRIVACY_ANCHOR,
+    SiteOutput,
+    escape_titles,
+    insert_nav,
+    nav_titles,
+    render_site,
+)
+from ..rendering.page_macros import render_page_macros
+
+log = logging.getLogger("mkdocs.plugins.mentor")
+
+
+class MentorConfig(Config):
+    """Options under `plugins: - mentor:` in mkdocs.yml."""
+
+    root = opt.Optional(opt.Dir(exists=True))  # project root; defaults to mkdocs.yml's folder
+    booklet_paper = opt.Choice(PAPERS, default="a5")
+    booklet_font = opt.Type(str, default=BUNDLED_FONTS[0])  # one of the fonts that ship with typst
+    # The address of the organisation's accessibility statement (made in the WAS tool): required by law.
+    accessibility_statement = opt.Optional(opt.Type(str))
+    organisation = opt.Optional(opt.Type(str))  # the footer's publisher; defaults to the first programme's
+    logo = opt.Type(str, default="assets/images/logo.svg")  # an SVG in docs/ or overrides/
+    colour_primary = opt.Type(str, default=DEFAULT_PRIMARY)  # header, links; ≥ 4.5:1 with white
+    colour_accent = opt.Type(str, default=DEFAULT_ACCENT)  # links under the mouse or the focus
+
+
+class MentorPlugin(BasePlugin[MentorConfig]):
+    """Publishes the programmes in `programmes/` as part of the MkDocs site."""
+
+    def __init__(self) -> None:
+        self.catalogue: Catalogue | None = None
+        self.output = SiteOutput()
+        self.sources: dict[str, tuple[str, ...]] = {}  # page src_uri → files it is made from
+        self.history: dict[str, Any] = {}  # file → when it last changed
+        # Calendars and documents: made while MkDocs renders the pages, or only a changed cohort's.
+        self.assets: AssetWriter | CohortAssets = AssetWriter([])
+        self.brand_css = ""
+        self.about: File | None = None
+        self.serving = False  # under `mkdocs serve`: show build errors in the browser
+        self.broken: _Broken | None = None
+        self.dirty: DirtyBuilds | None = None  # `mkdocs serve --dirty` (make serve): see macros/serve_dirty.py
+        self.worker_files: dict[tuple[str, str, bool], File] = {}  # see _worker_file
+        self.templates = TemplateCache()  # see on_env
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
+        self.serving = command == "serve"
+        if self.serving and dirty:
+            self.dirty = DirtyBuilds()
+            logging.getLogger("mkdocs.commands.build").addFilter(quiet_dirty_warning)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        self.broken = None
+        try:
+            self._load(config)
+        except _Broken as exc:
+            if not self.serving:
+                raise PluginError(f"{exc.heading}:\n{exc.error}") from None
+            log.error(f"{exc.heading}:\n{exc.error}")
+            self.broken = exc  # the preview shows the problems instead of waiting (macros/serve_error.py)
+            self._start_over(config)
+            self.catalogue, self.output, self.assets = None, SiteOutput(), AssetWriter([])
+            config.nav = []
+            config.extra["mentor_footer"] = {"statement": None, "organisation": ""}  # the theme's own 404 page
+            return config
+        config.nav = insert_nav(config.nav, escape_titles(self.output.nav))
+        if config.nav and NEWS_PAGE not in str(config.nav):
+            config.nav.append({NEWS_TITLE: NEWS_PAGE})
+        self._configure_look(config)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> None:
+        """The catalogue, the generated pages and the list of assets; _Broken on any problem."""
+        inputs = self._read_inputs(config)
+        try:
+            self.catalogue = self._catalogue(inputs)
+        except ProblemsError as exc:
+            raise _Broken("Programmerne kan ikke bygges", exc) from None
+        for warning in self.catalogue.warnings:
+            log.warning(warning.format())
+        paper, font = self.config.booklet_paper, self.config.booklet_font
+        self.options = DocumentOptions(paper, font, default_cache_dir(self.root))
+        try:
+            check_assets(self.catalogue, self.options)
+            kept = self.dirty.kept_pages(inputs) if self.dirty and inputs else None
+            self.output = render_site(self.catalogue, config.site_url, self.shared_url(config), kept)
+            self.assets = self._asset_writer(config, inputs)
+        except ProblemsError as exc:
+            raise _Broken("Sitet kan ikke bygges", exc) from None
+
+    # `mkdocs serve --dirty`: only what a cohort edit changed is made again (macros/serve_dirty.py).
+
+    def _catalogue(self, inputs: Inputs | None) -> Catalogue:
+        """Under `--dirty` only the changed cohort files are loaded again (macros/serve_reload.py)."""
+        if self.dirty is None or inputs is None:
+            return catalogue_for(self.root)  # the one `mentor build` loaded, if any
+        return self.dirty.load(self.root, inputs)
+
+    def _read_inputs(self, config: MkDocsConfig) -> Inputs | None:
+        if self.dirty is None:
+            return None
+        folders = [config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
+        return read_inputs(self.root, config.config_file_path, folders, f"{config.site_url}")
+
+    def _asset_writer(self, config: MkDocsConfig, inputs: Inputs | None) -> AssetWriter | CohortAssets:
+        """All files in the worker process, or in a rebuild after a cohort edit only that cohort's."""
+        assert self.catalogue is not None
+        if self.dirty is None or inputs is None:
+            return AssetWriter(asset_paths(self.catalogue))
+        if self.dirty.begin(inputs, self.catalogue, self.output):
+            clean_directory(config.site_dir)  # a full build: no page of the previous one stays
+            return AssetWriter(self.dirty.published(self.catalogue))
+        return self.dirty.cohort_assets(self.catalogue)
+
+    def _start_over(self, config: MkDocsConfig) -> None:
+        """Empty the site folder for the error page; under `--dirty` the next build makes everything."""
+        if self.dirty is not None:
+            self.dirty.forget()
+        clean_directory(config.site_dir)
+
+    def _generated(self, config: MkDocsConfig, path: str, content: str | bytes, **kwargs: Any) -> File:
+        """A generated file; under `--dirty` marked unchanged when its content is the previous build's."""
+        file = _Generated.generated(config, path, content=content, **kwargs)
+        assert isinstance(file, _Generated)
+        file.unchanged = self.dirty is not None and self.dirty.unchanged(path, content)
+        return file
+
+    def _worker_file(self, config: MkDocsConfig, path: str) -> File:
+        """Under `--dirty` the same File object in every rebuild: making 15,000 anew costs half a second."""
+        if self.dirty is None:
+            return _WrittenByWorker.generated(config, path, content=b"")
+        key = (path, config.site_dir, config.use_directory_urls)  # all that MkDocs reads from the config
+        if key not in self.worker_files:
+            self.worker_files[key] = _WrittenByWorker.generated(config, path, content=b"")
+        return self.worker_files[key]
+
+    def _show_error(self, config: MkDocsConfig, heading: str, problems: list[Problem]) -> None:
+        """The preview's error page (macros/serve_error.py) in place of the whole site."""
+        log.error(f"{heading}:\n{ProblemsError(problems)}")
+        self._start_over(config)
+        page = error_page(heading, problems)
+        for name in ERROR_PAGES:
+            Path(config.site_dir, name).write_text(page, encoding="utf-8")
+
+    def _configure_look(self, config: MkDocsConfig) -> None:
+        """Logo, colours and the legal footer from the plugin's settings (macros/brand.py, legal.py)."""
+        primary, accent = self.config.colour_primary, self.config.colour_accent
+        for problem in colour_problems(primary, accent):
+            log.warning(f"mkdocs.yml: plugins → mentor → {problem}")
+            primary, accent = DEFAULT_PRIMARY, DEFAULT_ACCENT  # a readable site while the setting is fixed
+        self.brand_css = brand_css(primary, accent)
+        config.extra_css.insert(0, BRAND_CSS)  # the colours first: every other stylesheet may use them
+        config.extra_css.append(LOOK_CSS)  # last: it changes tables on phones, after their own styles
+        missing = statement_problem(self.config.accessibility_statement)
+        if missing:
+            log.warning(missing)
+        statement = None if missing else self.config.accessibility_statement
+        programmes = self.catalogue.programmes if self.catalogue else []
+        organisation = self.config.organisation or (programmes[0].programme.organisation if programmes else "")
+        config.extra["mentor_footer"] = {"statement": statement, "organisation": organisation}
+        config.theme["logo"] = self.config.logo
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.broken is not None:  # only the theme's assets; on_post_build writes the error page
+            return Files([file for file in files if not file.is_documentation_page()])
+        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        for page in self.output.pages:
+            # Pages outside the nav (cohorts) are reached from an index page; say so, or strict fails.
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = self._generated(config, page.path, page.markdown, inclusion=inclusion)
+            # MkDocs joins edit_uri (e.g. edit/main/docs/) with this: lead it back to the YAML.
+            # The theme writes the edit link into href="…" unescaped: quote the path.
+            file.edit_uri = quote(posixpath.join(docs_to_root, page.source)) if page.source else None
+            files.append(file)
+        files.append(self._generated(config, BRAND_CSS, self.brand_css))
+        if statement := config.extra["mentor_footer"]["statement"]:
+            files.append(self._generated(config, WAS_PAGE, was_page(statement, config.site_name)))
+        self.about = files.get_file_from_path(ABOUT_PAGE)
+        if zip_name := offline_zip_name():  # written by `mentor build` after this build (macros/offline.py)
+            files.append(_WrittenByWorker.generated(config, zip_name, content=b""))
+        for path in self.assets.expected:
+            files.append(self._worker_file(config, path))
+        self.assets.start(self.root, self.options, config.site_dir)
+        self._load_history(files, config)
+        return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.broken is not None:
+            page = error_page(self.broken.heading, self.broken.error.problems)
+            for name in ERROR_PAGES:
+                Path(config.site_dir, name).write_text(page, encoding="utf-8")
+            return
+        try:
+            self.assets.finish()
+        except ProblemsError as exc:
+            problems = list(exc.problems)
+        except Exception as exc:  # a bug in a writer: a message all the same, never a preview that hangs
+            problems = [unexpected_problem(exc)]
+        else:
+            if self.dirty is not None:  # the search plugin (before this one) has written its index
+                self.dirty.mend_search_index(config.site_dir)
+            return
+        if not self.serving:
+            raise PluginError(f"Sitet kan ikke bygges:\n{ProblemsError(problems)}")
+        self._show_error(config, "Kalendere og dokumenter kan ikke laves", problems)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.dirty is not None:
+            self.dirty.forget()  # the folder holds part of a build
+        with contextlib.suppress(Exception):  # the build has failed already; only stop the worker
+            self.assets.finish()
+
+    def _load_history(self, files: Files, config: MkDocsConfig) -> None:
+        """One git pass for the »Sidst ændret« date of every page (macros/history.py)."""
+        docs = posixpath.relpath(config.docs_dir, self.root).replace("\\", "/")
+        pages = files.documentation_pages()
+        self.sources = {f.src_uri: (f"{docs}/{f.src_uri}",) for f in pages if not f.generated_by}
+        self.sources.update({p.path: page_inputs(p.source) for p in self.output.pages if p.source})
+        wanted = {s for inputs in self.sources.values() for s in inputs}
+        if self.dirty is not None:  # after a cohort edit the previous pass (macros/serve_dirty.py)
+            history = self.dirty.history(self.root, wanted)
+        else:
+            history = scan_history(self.root, wanted, recent=RECENT, news=is_text)
+        self.history = history.last
+        self._add_news(files, config, docs, history.recent)
+
+    def _add_news(self, files: Files, config: MkDocsConfig, docs: str, recent: list[Any]) -> None:
+        """»Nyt i håndbogen« and its Atom feed from the same history pass (macros/news.py)."""
+        if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
+            return  # a hand-written nyt.md wins
+        hand_written = [f for f in files.documentation_pages() if not f.generated_by]
+        named = nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
+        titles = {f.src_uri: named.get(f.src_uri) or first_heading(f.content_string, f.name) for f in hand_written}
+        found = changes(recent, subjects(self.catalogue, docs, titles))
+        page = self._generated(config, NEWS_PAGE, news_markdown(found))
+        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        page.edit_uri = posixpath.join(docs_to_root, NEWS_TEMPLATE)
+        files.append(page)
+
+        def url_of(src_uri: str) -> str:
+            file = files.get_file_from_path(src_uri)
+            return file.url if file is not None else ""
+
+        publisher = config.extra["mentor_footer"]["organisation"]
+        feed = atom_feed(found, config.site_url or "", config.site_name, publisher, url_of)
+        files.append(self._generated(config, FEED, feed))
+
+    def on_page_context(self, context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+        sources = self.sources.get(page.file.src_uri, ())
+        page.meta["mentor_changed"] = changed_meta(last_changed(self.history, sources))
+        if self.about is not None:  # the footer's link to what the site stores
+            page.meta["mentor_privacy_url"] = f"{self.about.url_relative_to(page.file)}#{PRIVACY_ANCHOR}"
+        # The theme writes `page.title | striptags` into <title>, and striptags unescapes
+        # the heading's text; as meta title the already escaped text is written as it is.
+        if page.title and not page.is_homepage:
+            page.meta.setdefault("title", page.title)
+        return context
+
+    def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by or self.catalogue is None:
+            return markdown
+        try:
+            return render_page_macros(markdown, self.catalogue, page.file.src_uri, self.site_settings(config))
+        except ProblemsError as exc:
+            if not self.serving:
+                raise PluginError(str(exc)) from None
+            log.error(str(exc))
+            return error_markdown(exc.problems)  # the preview shows the error on the page itself
+
+    def site_settings(self, config: MkDocsConfig) -> dict[str, str]:
+        """Settings that hand-written pages' macros may show (macros/site_macros.py)."""
+        settings = {"repo_url": config.repo_url or "", "offline_zip": offline_zip_name()}
+        return {**settings, "shared_edit_url": self.shared_url(config)}
+
+    def shared_url(self, config: MkDocsConfig) -> str:
+        """The edit link of programmes/_faelles.yaml, for the notes on pages with inherited texts."""
+        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        return shared_edit_url(config.repo_url, config.edit_uri, docs_to_root)
+
+    def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        return repair_theme_html(output)  # valid HTML on every page, see macros/htmlrepair.py
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.dirty is not None:  # MkDocs makes the theme's environment anew for every rebuild
+            env.bytecode_cache = self.templates
+        return env
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return repair_theme_html(output_content) if template_name.endswith(".html") else output_content
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.root / "programmes"))
+        server.watch(str(Path(__file__).parent.parent / "templates"))
+        return server
+
+
+class _Broken(Exception):
+    """The site cannot be built: a heading for the message and the problems."""
+
+    def __init__(self, heading: str, error: ProblemsError) -> None:
+        super().__init__(heading)
+        self.heading, self.error = heading, error
+
+
+class _Generated(File):
+    """A file the plugin makes; under `mkdocs serve --dirty` written again only when its content changed."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged or not os.path.isfile(self.abs_dest_path)
+
+
+class _WrittenByWorker(File):
+    """A calendar or document: listed for MkDocs' link checks, written by the asset worker."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
