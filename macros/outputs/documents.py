@@ -9,7 +9,7 @@ filling placeholders in the file's XML (see outputs/fill.py): milliseconds, not 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -71,13 +71,9 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     # Typst holds the interpreter while it sets a booklet; pandoc runs in its own process meanwhile.
     results = iter(cache.run([*typst, *(bundle.job(kind) for bundle, kind in office)], "Hæfter og skabeloner"))
     outputs = [Asset(b.path, next(results), c.entry.source) for c in chapters for b in c.booklets]
-    masters: dict[tuple[str, str, str], bytes] = {}
-    for bundle, kind in office:
-        masters.update(bundle.masters(kind, next(results)))
+    masters = _masters(office, results)  # what is left of the results: the office masters, in order
     copies = [copy for entry in catalogue.programmes for copy in _blank_copies(entry, masters)]
-    copies += cohort_fills(catalogue, masters)
-    contents = cache.run([copy.job for copy in copies], "Udfyldte dokumenter")
-    outputs += [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
+    outputs += _filled(cache, copies + cohort_fills(catalogue, masters))
     cache.prune()
     return outputs
 
@@ -90,11 +86,20 @@ def cohort_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     """
     cache = Cache(options.cache_dir)
     office = [(render_bundle(entry), kind) for entry in catalogue.programmes for kind, _ in OFFICE_FORMATS]
-    made = cache.run([bundle.job(kind) for bundle, kind in office], "Skabeloner")
+    masters = _masters(office, cache.run([bundle.job(kind) for bundle, kind in office], "Skabeloner"))
+    return _filled(cache, cohort_fills(catalogue, masters))
+
+
+def _masters(office: list[tuple[OfficeBundle, str]], made: Iterable[bytes]) -> Masters:
+    """Each programme's office masters by key, from the converted bundles (one result per bundle)."""
     masters: dict[tuple[str, str, str], bytes] = {}
     for (bundle, kind), data in zip(office, made, strict=True):
         masters.update(bundle.masters(kind, data))
-    copies = cohort_fills(catalogue, masters)
+    return masters
+
+
+def _filled(cache: Cache, copies: list[Copy]) -> list[Asset]:
+    """The filled copies made (or taken from the cache), as published files."""
     contents = cache.run([copy.job for copy in copies], "Udfyldte dokumenter")
     return [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
 
