@@ -38,6 +38,12 @@ class Catalogue:
         """The programme with this slug, or None."""
         return next((p for p in self.programmes if p.slug == slug), None)
 
+    def programme_of(self, entry: CohortEntry) -> Programme:
+        """The programme a validated cohort belongs to (phase one drops cohorts of unknown programmes)."""
+        found = self.programme(entry.programme)
+        assert found is not None
+        return found.programme
+
 
 def load_catalogue(root: Path) -> Catalogue:
     """Load `programmes/` under `root`; raise ProblemsError with every problem found."""

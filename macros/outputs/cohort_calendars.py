@@ -7,8 +7,6 @@ the coordinators' calendar is their checklist.
 from __future__ import annotations
 
 from ..loading.catalogue import Catalogue
-from ..loading.cohorts import CohortEntry
-from ..model import Programme
 from ..rendering.calendar_files import calendar_specs
 from ..rendering.programme_pages import Asset
 from ..rendering.published_files import files_of_cohort
@@ -17,18 +15,12 @@ from .calendars import export_calendar
 from .coordinator_calendar import export_coordinator_calendar
 
 
-def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
-    found = catalogue.programme(entry.programme)
-    assert found is not None  # phase one drops cohorts of unknown programmes
-    return found.programme
-
-
 def export_cohort_calendars(catalogue: Catalogue) -> list[Asset]:
     """Every cohort's calendar files (rendering/published_files.py), next to its page, with their history from git."""
     histories = calendar_histories(catalogue)
     assets = []
     for entry in catalogue.cohorts:
-        programme = _programme(catalogue, entry)
+        programme = catalogue.programme_of(entry)
         specs = {spec.name: spec for spec in calendar_specs(entry)}
         for file in files_of_cohort(entry, programme):
             if file.recipe.writer == "calendar":
@@ -44,7 +36,7 @@ def export_coordinator_calendars(catalogue: Catalogue) -> list[Asset]:
     return [
         Asset(file.path, export_coordinator_calendar(entry, programme), entry.source)
         for entry in catalogue.cohorts
-        for programme in [_programme(catalogue, entry)]
+        for programme in [catalogue.programme_of(entry)]
         for file in files_of_cohort(entry, programme)
         if file.recipe.writer == "coordinator_calendar"
     ]

@@ -80,13 +80,7 @@ def _render_list(programme: ProgrammeEntry, cohorts: list[CohortEntry]) -> Page:
 
 def render_cohort_pages(catalogue: Catalogue, site_url: str | None = None) -> list[Page]:
     """One page per cohort, kept out of the global navigation; subscribe links need `site_url`."""
-    return [_render_page(entry, _programme(catalogue, entry), site_url) for entry in catalogue.cohorts]
-
-
-def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
-    found = catalogue.programme(entry.programme)
-    assert found is not None  # phase one drops cohorts of unknown programmes
-    return found.programme
+    return [_render_page(entry, catalogue.programme_of(entry), site_url) for entry in catalogue.cohorts]
 
 
 def _render_page(entry: CohortEntry, programme: Programme, site_url: str | None) -> Page:

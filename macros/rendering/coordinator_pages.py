@@ -20,17 +20,11 @@ from .site_paths import cohort_folder
 from .templating import html_table, render_template
 
 
-def _programme(catalogue: Catalogue, entry: CohortEntry) -> Programme:
-    found = catalogue.programme(entry.programme)
-    assert found is not None  # phase one drops cohorts of unknown programmes
-    return found.programme
-
-
 def render_coordinator_pages(catalogue: Catalogue) -> list[Page]:
     """The evaluation page and the coordinator page of every cohort."""
     pages = []
     for entry in catalogue.cohorts:
-        p = _programme(catalogue, entry)
+        p = catalogue.programme_of(entry)
         folder = cohort_folder(entry)
         forms = questionnaires(entry, p)
         published = files_of_cohort(entry, p)
