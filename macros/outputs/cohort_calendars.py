@@ -6,6 +6,8 @@ the coordinators' calendar is their checklist.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..loading.catalogue import Catalogue
 from ..rendering.calendar_files import calendar_specs
 from ..rendering.programme_pages import Asset
@@ -15,28 +17,25 @@ from .calendars import export_calendar
 from .coordinator_calendar import export_coordinator_calendar
 
 
-def export_cohort_calendars(catalogue: Catalogue) -> list[Asset]:
-    """Every cohort's calendar files (rendering/published_files.py), next to its page, with their history from git."""
+def export_cohort_calendars(catalogue: Catalogue) -> Iterator[Asset]:
+    """Every cohort's calendar files (rendering/published_files.py), next to its page, with their history from git.
+
+    One at a time: the caller writes each and lets it go, so memory stays flat with many cohorts.
+    """
     histories = calendar_histories(catalogue)
-    assets = []
     for entry in catalogue.cohorts:
         programme = catalogue.programme_of(entry)
         specs = {spec.name: spec for spec in calendar_specs(entry)}
         for file in files_of_cohort(entry, programme):
             if file.recipe.writer == "calendar":
                 history = histories.get(entry.source, {}).get(file.name)
-                assets.append(
-                    Asset(file.path, export_calendar(entry, programme, specs[file.name], history), entry.source)
-                )
-    return assets
+                yield Asset(file.path, export_calendar(entry, programme, specs[file.name], history), entry.source)
 
 
-def export_coordinator_calendars(catalogue: Catalogue) -> list[Asset]:
+def export_coordinator_calendars(catalogue: Catalogue) -> Iterator[Asset]:
     """Every cohort's coordinator calendar (rendering/published_files.py), next to the cohort page."""
-    return [
-        Asset(file.path, export_coordinator_calendar(entry, programme), entry.source)
-        for entry in catalogue.cohorts
-        for programme in [catalogue.programme_of(entry)]
-        for file in files_of_cohort(entry, programme)
-        if file.recipe.writer == "coordinator_calendar"
-    ]
+    for entry in catalogue.cohorts:
+        programme = catalogue.programme_of(entry)
+        for file in files_of_cohort(entry, programme):
+            if file.recipe.writer == "coordinator_calendar":
+                yield Asset(file.path, export_coordinator_calendar(entry, programme), entry.source)

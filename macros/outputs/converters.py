@@ -71,6 +71,7 @@ class Cache:
 
     folder: Path | None
     used: set[Path] = field(default_factory=set)
+    made: int = 0  # files made (not taken from the cache) so far, for progress over several runs
 
     def path(self, key: Iterable[str | bytes]) -> Path | None:
         """Where the result for this key is kept, or None without a cache."""
@@ -86,7 +87,7 @@ class Cache:
         """Each job's result: from the cache, or made (in parallel) and stored.
 
         The files that must be made are reported as `phase` (macros/outputs/progress.py), so
-        `mentor build` can show how far a cold build has come.
+        `mentor build` can show how far a cold build has come; '' reports nothing.
         """
         paths = [self.path(job.key) for job in jobs]
         self.used.update(p for p in paths if p is not None)
@@ -94,8 +95,9 @@ class Cache:
         made: dict[int, bytes] = {}
         with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
             results_in_order = pool.map(lambda i: jobs[i].make(), todo)
-            for i in track(phase, todo) if todo else ():  # reported as each result arrives
+            for i in (track(phase, todo) if phase else todo) if todo else ():  # reported as each result arrives
                 made[i] = next(results_in_order)
+        self.made += len(made)
         results = []
         for i, path in enumerate(paths):
             if i in made:

@@ -9,8 +9,8 @@ filling placeholders in the file's XML (see outputs/fill.py): milliseconds, not 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from functools import partial
 
 from markupsafe import Markup
@@ -29,7 +29,11 @@ from .booklets import PART, booklet_jobs, render_chapters
 from .cohort_documents import FIELDS, LINE, Copy, Masters, blank_values, cohort_fills, fill_job
 from .converters import Cache, DocumentOptions, Job, check_options, pandoc, reference_document, reference_path
 from .fill import MARK, split_document, token
+from .progress import report
 from .sheet_layout import agenda_lines
+
+COHORTS_AT_A_TIME = 100
+COPIES_PHASE = "Udfyldte dokumenter, forløb"
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,12 @@ class OfficeBundle:
         return {(self.entry.slug, doc.stem, kind): part for doc, part in zip(self.documents, parts, strict=True)}
 
 
-def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
-    """Every booklet and document of every programme and cohort."""
+def export_documents(catalogue: Catalogue, options: DocumentOptions) -> Iterator[Asset]:
+    """Every booklet and document of every programme and cohort, one at a time.
+
+    The cohorts' filled copies are made a few cohorts at a time (_cohort_copies), so the
+    memory this takes does not grow with the number of cohorts.
+    """
     check_options(options)
     check_markers(catalogue)
     cache = Cache(options.cache_dir)
@@ -70,12 +78,26 @@ def export_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Ass
     office = [(render_bundle(entry), kind) for entry in catalogue.programmes for kind, _ in OFFICE_FORMATS]
     # Typst holds the interpreter while it sets a booklet; pandoc runs in its own process meanwhile.
     results = iter(cache.run([*typst, *(bundle.job(kind) for bundle, kind in office)], "Hæfter og skabeloner"))
-    outputs = [Asset(b.path, next(results), c.entry.source) for c in chapters for b in c.booklets]
+    booklets = [Asset(b.path, next(results), c.entry.source) for c in chapters for b in c.booklets]
     masters = _masters(office, results)  # what is left of the results: the office masters, in order
-    copies = [copy for entry in catalogue.programmes for copy in _blank_copies(entry, masters)]
-    outputs += _filled(cache, copies + cohort_fills(catalogue, masters))
+    yield from booklets
+    yield from _filled(cache, [copy for entry in catalogue.programmes for copy in _blank_copies(entry, masters)])
+    yield from _cohort_copies(cache, catalogue, masters)
     cache.prune()
-    return outputs
+
+
+def _cohort_copies(cache: Cache, catalogue: Catalogue, masters: Masters) -> Iterator[Asset]:
+    """The cohorts' filled copies, COHORTS_AT_A_TIME cohorts at a time, reported per cohort when any is made.
+
+    A copy's job holds its values (some 10 kB), and 10,000 cohorts have 130,000 copies:
+    made all at once they would take more than a gigabyte of memory.
+    """
+    cohorts, made_before = catalogue.cohorts, cache.made
+    for start in range(0, len(cohorts), COHORTS_AT_A_TIME):
+        part = replace(catalogue, cohorts=cohorts[start : start + COHORTS_AT_A_TIME])
+        yield from _filled(cache, cohort_fills(part, masters), phase="")
+        if cache.made > made_before:  # a warm build makes nothing and shows nothing
+            report(COPIES_PHASE, min(start + COHORTS_AT_A_TIME, len(cohorts)), len(cohorts))
 
 
 def cohort_documents(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
@@ -98,9 +120,9 @@ def _masters(office: list[tuple[OfficeBundle, str]], made: Iterable[bytes]) -> M
     return masters
 
 
-def _filled(cache: Cache, copies: list[Copy]) -> list[Asset]:
+def _filled(cache: Cache, copies: list[Copy], phase: str = "Udfyldte dokumenter") -> list[Asset]:
     """The filled copies made (or taken from the cache), as published files."""
-    contents = cache.run([copy.job for copy in copies], "Udfyldte dokumenter")
+    contents = cache.run([copy.job for copy in copies], phase)
     return [Asset(copy.path, content, copy.source) for copy, content in zip(copies, contents, strict=True)]
 
 

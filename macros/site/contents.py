@@ -8,7 +8,7 @@ the plugin can have them made in a second process while the pages render (publis
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -42,19 +42,28 @@ def render_site(
     site_url: str | None = None,
     shared_url: str = "",
     kept: Mapping[str, list[Page]] | None = None,
+    cohorts: bool = True,
 ) -> SiteOutput:
     """Every generated page of a validated catalogue, and the navigation (site_url: mkdocs.yml's;
     shared_url: the edit link of programmes/_faelles.yaml, see pages.shared_edit_url).
 
     `kept` holds pages from the previous build by cohort file, for cohorts whose file has not
     changed since (`make serve`, macros/serve_dirty.py); they are used instead of rendered.
+    With `cohorts` False the cohorts' own pages are left out: `cohort_pages` gives them one
+    at a time, so a build of 10,000 cohorts never holds all their Markdown at once.
     """
     pages = render_pages(catalogue, shared_url) + render_cohort_lists(catalogue)
     nav = navigation(catalogue, pages)
     kept = kept or {}
-    for entry in catalogue.cohorts:  # after the nav: reached from the lists, not the nav
+    for entry in catalogue.cohorts if cohorts else ():  # after the nav: reached from the lists, not the nav
         pages += kept.get(entry.source) or cohort_site_pages(catalogue, entry, site_url)
     return SiteOutput(pages=pages, nav=nav)
+
+
+def cohort_pages(catalogue: Catalogue, site_url: str | None = None) -> Iterator[Page]:
+    """The pages `render_site(…, cohorts=False)` leaves out, one cohort at a time."""
+    for entry in catalogue.cohorts:
+        yield from cohort_site_pages(catalogue, entry, site_url)
 
 
 def cohort_site_pages(catalogue: Catalogue, entry: CohortEntry, site_url: str | None = None) -> list[Page]:
@@ -63,10 +72,11 @@ def cohort_site_pages(catalogue: Catalogue, entry: CohortEntry, site_url: str | 
     return render_cohort_pages(alone, site_url) + render_coordinator_pages(alone)
 
 
-def export_assets(catalogue: Catalogue, options: DocumentOptions) -> list[Asset]:
-    """Every published file that is not a page: calendars, booklets and documents."""
-    calendars = export_cohort_calendars(catalogue) + export_coordinator_calendars(catalogue)
-    return calendars + export_documents(catalogue, options)
+def export_assets(catalogue: Catalogue, options: DocumentOptions) -> Iterator[Asset]:
+    """Every published file that is not a page: calendars, booklets and documents, one at a time."""
+    yield from export_cohort_calendars(catalogue)
+    yield from export_coordinator_calendars(catalogue)
+    yield from export_documents(catalogue, options)
 
 
 def insert_nav(nav: list[Any] | None, generated: list[Any]) -> list[Any]:

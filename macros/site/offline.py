@@ -18,11 +18,13 @@ import os
 import re
 import zipfile
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Literal
 
+AddMember = Callable[[str, bytes], None]  # (path in the site, content)
 ZIP_ENV = "MENTOR_OFFLINE_ZIP"  # set by `mentor build`: the zip's file name, so pages may link it
 ZIP_NAME = "mentorhaandbogen-offline.zip"
 FOLDER = "mentorhaandbogen"  # the one folder inside the zip
@@ -44,23 +46,30 @@ def offline_zip_name() -> str:
     return os.environ.get(ZIP_ENV, "")
 
 
-def zip_assets(site_dir: str, assets: Iterable[tuple[str, bytes]]) -> None:
-    """In the asset worker (publish.py), while MkDocs renders the pages: its files into the zip.
+@contextmanager
+def offline_assets(site_dir: str) -> Iterator[AddMember]:
+    """In the asset worker (worker.py), while MkDocs renders the pages: a function that puts its files into the zip.
 
     They are in memory there, and the worker has a core of its own, so `write_zip` after
-    MkDocs only adds the pages and the theme's files. Nothing when this build makes no zip.
+    MkDocs only adds the pages and the theme's files. Adds nothing when this build makes no zip.
     """
-    if zip_name := offline_zip_name():
-        with zipfile.ZipFile(os.path.join(site_dir, zip_name), "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-            for path, content in assets:
-                if not path.endswith(".html"):  # a page is changed for the copy by write_zip
-                    _add(archive, path, content)
+    zip_name = offline_zip_name()
+    if not zip_name:
+        yield lambda path, content: None
+        return
+    with zipfile.ZipFile(os.path.join(site_dir, zip_name), "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+
+        def add(path: str, content: bytes) -> None:
+            if not path.endswith(".html"):  # a page is changed for the copy by write_zip
+                _add(archive, path, content)
+
+        yield add
 
 
 def write_zip(site: Path, zip_path: Path) -> None:
     """Every file of the built `site` (but the zip) under one folder in `zip_path`, readable from disk.
 
-    Members the asset worker has put in already (`zip_assets`) are kept, not read again.
+    Members the asset worker has put in already (`offline_assets`) are kept, not read again.
     One thread reads and changes the files while another deflates and writes them:
     zlib lets go of the interpreter lock, so the two overlap on two cores.
     """

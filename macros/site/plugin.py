@@ -12,16 +12,18 @@ import contextlib
 import logging
 import os
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import mkdocs.utils
 from jinja2 import Environment
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import clean_directory
@@ -47,7 +49,8 @@ from ..rendering.news import (
     subjects,
 )
 from .offline import offline_zip_name
-from ..rendering.programme_pages import shared_edit_url
+from .page_memory import PackedHtml, pack, unpack
+from ..rendering.programme_pages import Page, shared_edit_url
 from ..model.problems import Problem, ProblemsError
 from .worker import AssetWriter, asset_paths, check_assets
 from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
@@ -58,6 +61,7 @@ from .contents import (
     LOOK_CSS,
     PRIVACY_ANCHOR,
     SiteOutput,
+    cohort_pages,
     escape_titles,
     insert_nav,
     nav_titles,
@@ -66,6 +70,7 @@ from .contents import (
 from ..rendering.page_macros import render_page_macros
 
 log = logging.getLogger("mkdocs.plugins.mentor")
+FORGET_URLS_EVERY = 500  # pages converted between two emptyings of MkDocs' URL cache (see _forget_url_parts)
 
 
 class MentorConfig(Config):
@@ -99,6 +104,9 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.dirty: DirtyBuilds | None = None  # `mkdocs serve --dirty` (make serve): see macros/serve_dirty.py
         self.worker_files: dict[tuple[str, str, bool], File] = {}  # see _worker_file
         self.templates = TemplateCache()  # see on_env
+        self.page_sources: dict[str, tuple[str, ...]] = {}  # generated page → the files it is made from
+        self.packed = PackedHtml()
+        self.expanded: set[str] = set()  # hand-written pages whose macros on_files expanded (a build)  # each page's HTML between its conversion and its turn (page_memory.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
@@ -142,7 +150,9 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         try:
             check_assets(self.catalogue, self.options)
             kept = self.dirty.kept_pages(inputs) if self.dirty and inputs else None
-            self.output = render_site(self.catalogue, config.site_url, self.shared_url(config), kept)
+            # A build streams the cohorts' pages in on_files; `--dirty` keeps them between rebuilds.
+            cohorts = self.dirty is not None
+            self.output = render_site(self.catalogue, config.site_url, self.shared_url(config), kept, cohorts)
             self.assets = self._asset_writer(config, inputs)
         except ProblemsError as exc:
             raise _Broken("Sitet kan ikke bygges", exc) from None
@@ -222,15 +232,13 @@ class MentorPlugin(BasePlugin[MentorConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:  # only the theme's assets; on_post_build writes the error page
             return Files([file for file in files if not file.is_documentation_page()])
-        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        assert self.catalogue is not None
+        self.page_sources = {}
         for page in self.output.pages:
-            # Pages outside the nav (cohorts) are reached from an index page; say so, or strict fails.
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = self._generated(config, page.path, page.markdown, inclusion=inclusion)
-            # MkDocs joins edit_uri (e.g. edit/main/docs/) with this: lead it back to the YAML.
-            # The theme writes the edit link into href="…" unescaped: quote the path.
-            file.edit_uri = quote(posixpath.join(docs_to_root, page.source)) if page.source else None
-            files.append(file)
+            files.append(self._page_file(config, page))
+        if self.dirty is None:  # a build: the cohorts' pages one by one, kept compressed (page_memory.py)
+            for page in cohort_pages(self.catalogue, config.site_url):
+                files.append(self._page_file(config, page, packed=True))
         files.append(self._generated(config, BRAND_CSS, self.brand_css))
         if statement := config.extra["mentor_footer"]["statement"]:
             files.append(self._generated(config, WAS_PAGE, was_page(statement, config.site_name)))
@@ -241,7 +249,40 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             files.append(self._worker_file(config, path))
         self.assets.start(self.root, self.options, config.site_dir)
         self._load_history(files, config)
+        self.expanded = set()
+        if not self.serving:  # a build: expand the macros now and let the cohorts go before MkDocs reads pages
+            self._expand_macros(files, config)
+            self.catalogue = replace(self.catalogue, cohorts=[])  # page macros need only the counts, used now
         return files
+
+    def _expand_macros(self, files: Files, config: MkDocsConfig) -> None:
+        """Every hand-written page with its macros expanded, before the cohorts are let go (page_memory.py)."""
+        assert self.catalogue is not None
+        settings = self.site_settings(config)
+        for file in files.documentation_pages():
+            if not file.generated_by:
+                try:
+                    markdown = render_page_macros(file.content_string, self.catalogue, file.src_uri, settings)
+                except ProblemsError as exc:
+                    raise PluginError(str(exc)) from None
+                file.content_string = markdown
+                self.expanded.add(file.src_uri)
+
+    def _page_file(self, config: MkDocsConfig, page: Page, packed: bool = False) -> File:
+        """A generated page's file, its edit link leading to its YAML; its Markdown compressed if `packed`."""
+        # Pages outside the nav (cohorts) are reached from an index page; say so, or strict fails.
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        if packed:
+            file: File = _Packed.generated(config, page.path, content=pack(page.markdown), inclusion=inclusion)
+        else:
+            file = self._generated(config, page.path, page.markdown, inclusion=inclusion)
+        # MkDocs joins edit_uri (e.g. edit/main/docs/) with this: lead it back to the YAML.
+        # The theme writes the edit link into href="…" unescaped: quote the path.
+        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
+        file.edit_uri = quote(posixpath.join(docs_to_root, page.source)) if page.source else None
+        if page.source:
+            self.page_sources[page.path] = page_inputs(page.source)
+        return file
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.broken is not None:
@@ -274,7 +315,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         docs = posixpath.relpath(config.docs_dir, self.root).replace("\\", "/")
         pages = files.documentation_pages()
         self.sources = {f.src_uri: (f"{docs}/{f.src_uri}",) for f in pages if not f.generated_by}
-        self.sources.update({p.path: page_inputs(p.source) for p in self.output.pages if p.source})
+        self.sources.update(self.page_sources)
         wanted = {s for inputs in self.sources.values() for s in inputs}
         if self.dirty is not None:  # after a cohort edit the previous pass (macros/serve_dirty.py)
             history = self.dirty.history(self.root, wanted)
@@ -304,7 +345,9 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         feed = atom_feed(found, config.site_url or "", config.site_name, publisher, url_of)
         files.append(self._generated(config, FEED, feed))
 
+    @event_priority(100)  # first: the search plugin indexes page.content in its own on_page_context
     def on_page_context(self, context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
+        page.content = self.packed.take(page.file.src_uri, page.content or "")
         sources = self.sources.get(page.file.src_uri, ())
         page.meta["mentor_changed"] = changed_meta(last_changed(self.history, sources))
         if self.about is not None:  # the footer's link to what the site stores
@@ -315,8 +358,19 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             page.meta.setdefault("title", page.title)
         return context
 
+    @event_priority(-100)  # last: every other plugin has seen the HTML
+    def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs keeps both texts of every page until the build ends (page_memory.py). An empty
+        # string, not None: a page without Markdown would lose the title its heading gave it.
+        page.markdown = ""
+        if isinstance(page.file, _Packed):
+            page.file.content_string = ""  # read once
+        if len(self.packed) % FORGET_URLS_EVERY == 0:
+            _forget_url_parts()
+        return self.packed.keep(page.file.src_uri, html)
+
     def on_page_markdown(self, markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        if page.file.generated_by or self.catalogue is None:
+        if page.file.generated_by or self.catalogue is None or page.file.src_uri in self.expanded:
             return markdown
         try:
             return render_page_macros(markdown, self.catalogue, page.file.src_uri, self.site_settings(config))
@@ -337,6 +391,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         return shared_edit_url(config.repo_url, config.edit_uri, docs_to_root)
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        page.content = ""  # written now; MkDocs would keep it to the end of the build
         return repair_theme_html(output)  # valid HTML on every page, see macros/htmlrepair.py
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -351,6 +406,14 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         server.watch(str(self.root / "programmes"))
         server.watch(str(Path(__file__).parent.parent / "templates"))
         return server
+
+
+def _forget_url_parts() -> None:
+    """Empty MkDocs' cache of split URLs, which keeps every URL any page links (150,000 at
+    10,000 cohorts, 90 MB) to the end of the build; it fills again with what a page needs."""
+    cached = getattr(mkdocs.utils, "_norm_parts", None)  # private: if a release drops it, nothing happens
+    if cached is not None and hasattr(cached, "cache_clear"):
+        cached.cache_clear()
 
 
 class _Broken(Exception):
@@ -368,6 +431,27 @@ class _Generated(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged or not os.path.isfile(self.abs_dest_path)
+
+
+class _Packed(File):
+    """A generated page whose Markdown is held compressed until MkDocs reads it (page_memory.py)."""
+
+    @property
+    def content_string(self) -> str:
+        assert isinstance(self._content, bytes)
+        return unpack(self._content)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = pack(value)
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = pack(value.decode("utf-8"))
 
 
 class _WrittenByWorker(File):

@@ -255,7 +255,7 @@ def cohort_assets(catalogue: Catalogue, options: DocumentOptions, sources: froze
     cohorts = [entry for entry in catalogue.cohorts if entry.source in sources]
     slugs = {entry.programme for entry in cohorts}
     alone = replace(catalogue, cohorts=cohorts, programmes=[p for p in catalogue.programmes if p.slug in slugs])
-    made = export_cohort_calendars(alone) + export_coordinator_calendars(alone) + cohort_documents(alone, options)
+    made = [*export_cohort_calendars(alone), *export_coordinator_calendars(alone), *cohort_documents(alone, options)]
     return [asset for asset in made if asset.source in sources]
 
 
