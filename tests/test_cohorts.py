@@ -205,6 +205,19 @@ def test_the_models_docstring_example_is_a_valid_cohort(tmp_path: Path) -> None:
     assert "eksempel" in {entry.id for entry in catalogue.cohorts}
 
 
+def test_search_finds_a_cohort_by_its_name_and_introduction_not_by_each_section(built_site: Path) -> None:
+    """The sections repeat the programme's words on every cohort page: with hundreds of cohorts they
+    would bury the handbook's own pages, and at 10,000 cohorts they made the index some 100 MB."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    page = f"{GROUP}/forloeb/2027-fungerende-ledere/"
+    entries = [doc for doc in docs if doc["location"].startswith(page)]
+    assert [doc["location"] for doc in entries] == [page]
+    assert entries[0]["title"] == "Fungerende ledere, forår 2027" and "afklare deres næste" in entries[0]["text"]
+    html = (built_site / page / "index.html").read_text(encoding="utf-8")
+    assert 'id="kalenderfiler"' in html and "Møde 1: Hvor står jeg" in html  # still on the page, only not indexed
+    assert any(doc["location"].startswith(f"{GROUP}/kontrakt/#") for doc in docs)  # the handbook's sections are
+
+
 def test_cohort_pages_rank_below_the_handbook_in_search(built_site: Path) -> None:
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     boosts = {doc["location"].split("#")[0]: doc.get("boost", 1) for doc in docs}

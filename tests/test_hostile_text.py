@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.loading.catalogue import load_catalogue
+from macros.model.textpolicy import _PLAIN, check_text, check_text_fully
 from macros.outputs.booklets import booklet_jobs, render_chapters
 from macros.outputs.converters import DocumentOptions
-from tests.conftest import copy_project
+from tests.conftest import ROOT, copy_project
 from tests.refusal import refused
 from tests.test_hostile import COHORT, PROGRAMME, VALID, cohort_with
 
@@ -145,3 +147,35 @@ def test_lists_at_the_deepest_allowed_still_make_a_booklet(tmp_path: Path) -> No
     chapters = render_chapters(entry)
     jobs = booklet_jobs(chapters, chapters.job().make(), DocumentOptions())
     assert jobs[0].make().startswith(b"%PDF")
+
+
+def _texts(value: object) -> list[str]:
+    """Every string in a YAML value."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for item in items for text in _texts(item)]
+
+
+SHIPPED_TEXTS = sorted(
+    {text for path in (ROOT / "programmes").rglob("*.yaml") for text in _texts(yaml.safe_load(path.read_text("utf-8")))}
+)
+EDGES = ["a" * 99, "a" * 100, "Å\u030a", "x\u2028y", "- a", "   a", "1. a", "x'" * 60, "(" * 99]
+EDGES += ["Møde 1: Hvor står jeg?", "x\ty", "a\nb", "Åbent hus"]
+
+
+@pytest.mark.parametrize("one_line", [True, False])
+def test_the_shortcut_for_plain_lines_answers_as_the_full_check_does(one_line: bool) -> None:
+    """check_text skips its checks for short plain lines (the most common texts, and `mentor check`
+    must stay under 2 s at 1,000 cohorts); it must never accept what the full check refuses."""
+    for text in [*SHIPPED_TEXTS, *EDGES]:
+        try:
+            expected: str | None = check_text_fully(text, one_line)
+        except ValueError:
+            expected = None
+        try:
+            found: str | None = check_text(text, one_line)
+        except ValueError:
+            found = None
+        assert found == expected, text
+    assert sum(1 for text in SHIPPED_TEXTS if _PLAIN.fullmatch(text)) > len(SHIPPED_TEXTS) / 3  # it pays

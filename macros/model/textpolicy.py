@@ -29,6 +29,10 @@ _HEADING = re.compile(r"^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)  # »# 
 MAX_INDENT = 24  # columns of indentation and list markers before a line's text: about six nested lists
 # (Typst stops at some 40 nested lists with »maximum show rule depth exceeded«)
 _LINE_START = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t]*", re.MULTILINE)
+# A short line that starts with a letter and holds only letters (composed, so already NFC), digits,
+# spaces and plain punctuation: no markup, no indentation or heading, fewer of any character than LIMITS allows.
+_LETTER = "A-Za-zÆØÅæøåÄäÖöÜüÉé"
+_PLAIN = re.compile(f"[{_LETTER}][{_LETTER}0-9 .,:;!?'()/%+\\-–]{{0,98}}")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SEPARATORS = frozenset("\u2028\u2029")
 _NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
@@ -56,6 +60,13 @@ WEB_LINK_RE = re.compile(rf"^https://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#][A-Za-z0-9
 
 def check_text(value: str, one_line: bool = False) -> str:
     """The text in NFC, or ValueError with a Danish reason."""
+    if _PLAIN.fullmatch(value):  # most names and titles: none of the checks can fault them
+        return value
+    return check_text_fully(value, one_line)
+
+
+def check_text_fully(value: str, one_line: bool = False) -> str:
+    """`check_text` without its shortcut for short plain lines."""
     value = unicodedata.normalize("NFC", value)
     # Most texts have no escape, reference, code mark or link: the checks that need one are skipped.
     decoded = decode_references(_ESCAPED.sub(r"\1", value)) if "&" in value or "\\" in value else value

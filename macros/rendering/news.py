@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from xml.sax.saxutils import escape as xml_escape
 
 from ..loading.catalogue import Catalogue
@@ -125,3 +126,19 @@ def first_heading(markdown: str, fallback: str) -> str:
         if line.startswith("# "):
             return line[2:].strip()
     return fallback
+
+
+def render_news(
+    recent: Iterable[tuple[dt.datetime, str]],
+    catalogue: Catalogue,
+    docs: str,
+    hand_written: Mapping[str, str],
+    named: Mapping[str, str],
+    site: tuple[str, str, str],
+    url_of: Callable[[str], str],
+) -> tuple[str, str]:
+    """The news page's Markdown and the Atom feed: `hand_written` maps each page in docs/ to its Markdown,
+    `named` gives the titles mkdocs.yml's nav gives pages, `site` is (site_url, site_name, publisher)."""
+    titles = {uri: named.get(uri) or first_heading(text, PurePosixPath(uri).stem) for uri, text in hand_written.items()}
+    found = changes(recent, subjects(catalogue, docs, titles))
+    return news_markdown(found), atom_feed(found, *site, url_of)

@@ -9,6 +9,9 @@ sees the site.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from ..rendering.legal import statement_problem
 
 DEFAULT_PRIMARY = "#155e63"  # deep sea green: 7.5:1 with white
 DEFAULT_ACCENT = "#a23b1c"  # rust: 6.6:1 on white
@@ -63,3 +66,22 @@ def brand_css(primary: str, accent: str) -> str:
         f"  --md-typeset-a-color: {primary};\n"
         "}\n"
     )
+
+
+@dataclass(frozen=True)
+class Look:
+    """What the plugin's look settings give the site: the colours' CSS, the footer and warnings."""
+
+    css: str
+    footer: dict[str, str | None]  # the theme's `mentor_footer`: the statement's address and the publisher
+    warnings: list[str]
+
+
+def site_look(primary: str, accent: str, statement: str | None, organisation: str) -> Look:
+    """The colours (the defaults while a setting is unreadable) and the legal footer, checked."""
+    warnings = [f"mkdocs.yml: plugins → mentor → {problem}" for problem in colour_problems(primary, accent)]
+    if warnings:  # a readable site while the setting is fixed
+        primary, accent = DEFAULT_PRIMARY, DEFAULT_ACCENT
+    missing = statement_problem(statement)
+    footer = {"statement": None if missing else statement, "organisation": organisation}
+    return Look(brand_css(primary, accent), footer, warnings + ([missing] if missing else []))

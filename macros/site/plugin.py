@@ -14,6 +14,7 @@ import os
 import posixpath
 from dataclasses import replace
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -26,35 +27,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
-from mkdocs.utils import clean_directory
 
-from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, site_look
 from ..loading.catalogue import Catalogue
 from ..loading.catalogue_cache import catalogue_for
 from ..outputs.converters import BUNDLED_FONTS, PAPERS, DocumentOptions, default_cache_dir
 from ..loading.history import changed_meta, last_changed, page_inputs, scan_history
 from .htmlrepair import repair_theme_html
-from ..rendering.legal import WAS_PAGE, statement_problem, was_page
-from ..rendering.news import (
-    FEED,
-    NEWS_PAGE,
-    NEWS_TEMPLATE,
-    NEWS_TITLE,
-    RECENT,
-    atom_feed,
-    changes,
-    first_heading,
-    is_text,
-    news_markdown,
-    subjects,
-)
+from ..rendering.legal import WAS_PAGE, was_page
+from ..rendering.news import FEED, NEWS_PAGE, NEWS_TEMPLATE, RECENT, NEWS_TITLE, is_text, render_news
 from .offline import offline_zip_name
 from .page_memory import PackedHtml, pack, unpack
 from ..rendering.programme_pages import Page, shared_edit_url
 from ..model.problems import Problem, ProblemsError
 from .worker import AssetWriter, asset_paths, check_assets
-from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
-from .serve_error import ERROR_PAGES, error_markdown, error_page, unexpected_problem
+from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, empty_folder, quiet_dirty_warning, read_inputs
+from .serve_error import error_markdown, unexpected_problem, write_error_pages
 from .contents import (
     ABOUT_PAGE,
     BRAND_CSS,
@@ -105,8 +93,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.worker_files: dict[tuple[str, str, bool], File] = {}  # see _worker_file
         self.templates = TemplateCache()  # see on_env
         self.page_sources: dict[str, tuple[str, ...]] = {}  # generated page → the files it is made from
-        self.packed = PackedHtml()
-        self.expanded: set[str] = set()  # hand-written pages whose macros on_files expanded (a build)  # each page's HTML between its conversion and its turn (page_memory.py)
+        self.packed = PackedHtml()  # each page's HTML between its conversion and its turn (page_memory.py)
+        self.expanded: set[str] = set()  # hand-written pages whose macros on_files expanded (a build)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
@@ -176,16 +164,13 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         assert self.catalogue is not None
         if self.dirty is None or inputs is None:
             return AssetWriter(asset_paths(self.catalogue))
-        if self.dirty.begin(inputs, self.catalogue, self.output):
-            clean_directory(config.site_dir)  # a full build: no page of the previous one stays
-            return AssetWriter(self.dirty.published(self.catalogue))
-        return self.dirty.cohort_assets(self.catalogue)
+        return self.dirty.writer(inputs, self.catalogue, self.output, config.site_dir)
 
     def _start_over(self, config: MkDocsConfig) -> None:
         """Empty the site folder for the error page; under `--dirty` the next build makes everything."""
         if self.dirty is not None:
             self.dirty.forget()
-        clean_directory(config.site_dir)
+        empty_folder(config.site_dir)
 
     def _generated(self, config: MkDocsConfig, path: str, content: str | bytes, **kwargs: Any) -> File:
         """A generated file; under `--dirty` marked unchanged when its content is the previous build's."""
@@ -207,26 +192,21 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         """The preview's error page (macros/serve_error.py) in place of the whole site."""
         log.error(f"{heading}:\n{ProblemsError(problems)}")
         self._start_over(config)
-        page = error_page(heading, problems)
-        for name in ERROR_PAGES:
-            Path(config.site_dir, name).write_text(page, encoding="utf-8")
+        write_error_pages(config.site_dir, heading, problems)
 
     def _configure_look(self, config: MkDocsConfig) -> None:
-        """Logo, colours and the legal footer from the plugin's settings (macros/brand.py, legal.py)."""
-        primary, accent = self.config.colour_primary, self.config.colour_accent
-        for problem in colour_problems(primary, accent):
-            log.warning(f"mkdocs.yml: plugins → mentor → {problem}")
-            primary, accent = DEFAULT_PRIMARY, DEFAULT_ACCENT  # a readable site while the setting is fixed
-        self.brand_css = brand_css(primary, accent)
-        config.extra_css.insert(0, BRAND_CSS)  # the colours first: every other stylesheet may use them
-        config.extra_css.append(LOOK_CSS)  # last: it changes tables on phones, after their own styles
-        missing = statement_problem(self.config.accessibility_statement)
-        if missing:
-            log.warning(missing)
-        statement = None if missing else self.config.accessibility_statement
+        """Logo, colours and the legal footer from the plugin's settings (macros/site/brand.py, legal.py)."""
         programmes = self.catalogue.programmes if self.catalogue else []
         organisation = self.config.organisation or (programmes[0].programme.organisation if programmes else "")
-        config.extra["mentor_footer"] = {"statement": statement, "organisation": organisation}
+        look = site_look(
+            self.config.colour_primary, self.config.colour_accent, self.config.accessibility_statement, organisation
+        )
+        for warning in look.warnings:
+            log.warning(warning)
+        self.brand_css = look.css
+        config.extra_css.insert(0, BRAND_CSS)  # the colours first: every other stylesheet may use them
+        config.extra_css.append(LOOK_CSS)  # last: it changes tables on phones, after their own styles
+        config.extra["mentor_footer"] = look.footer
         config.theme["logo"] = self.config.logo
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -252,7 +232,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.expanded = set()
         if not self.serving:  # a build: expand the macros now and let the cohorts go before MkDocs reads pages
             self._expand_macros(files, config)
-            self.catalogue = replace(self.catalogue, cohorts=[])  # page macros need only the counts, used now
+            self.catalogue = replace(self.catalogue, cohorts=[])  # nothing reads them any more
         return files
 
     def _expand_macros(self, files: Files, config: MkDocsConfig) -> None:
@@ -278,17 +258,14 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             file = self._generated(config, page.path, page.markdown, inclusion=inclusion)
         # MkDocs joins edit_uri (e.g. edit/main/docs/) with this: lead it back to the YAML.
         # The theme writes the edit link into href="…" unescaped: quote the path.
-        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
-        file.edit_uri = quote(posixpath.join(docs_to_root, page.source)) if page.source else None
+        file.edit_uri = quote(posixpath.join(self._docs_to_root(config), page.source)) if page.source else None
         if page.source:
             self.page_sources[page.path] = page_inputs(page.source)
         return file
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.broken is not None:
-            page = error_page(self.broken.heading, self.broken.error.problems)
-            for name in ERROR_PAGES:
-                Path(config.site_dir, name).write_text(page, encoding="utf-8")
+            write_error_pages(config.site_dir, self.broken.heading, self.broken.error.problems)
             return
         try:
             self.assets.finish()
@@ -325,25 +302,25 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self._add_news(files, config, docs, history.recent)
 
     def _add_news(self, files: Files, config: MkDocsConfig, docs: str, recent: list[Any]) -> None:
-        """»Nyt i håndbogen« and its Atom feed from the same history pass (macros/news.py)."""
+        """»Nyt i håndbogen« and its Atom feed from the same history pass (macros/rendering/news.py)."""
         if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
             return  # a hand-written nyt.md wins
-        hand_written = [f for f in files.documentation_pages() if not f.generated_by]
+        hand_written = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
         named = nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
-        titles = {f.src_uri: named.get(f.src_uri) or first_heading(f.content_string, f.name) for f in hand_written}
-        found = changes(recent, subjects(self.catalogue, docs, titles))
-        page = self._generated(config, NEWS_PAGE, news_markdown(found))
-        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
-        page.edit_uri = posixpath.join(docs_to_root, NEWS_TEMPLATE)
+        site = (config.site_url or "", config.site_name, config.extra["mentor_footer"]["organisation"])
+        markdown, feed = render_news(recent, self.catalogue, docs, hand_written, named, site, self._url_of(files))
+        page = self._generated(config, NEWS_PAGE, markdown)
+        page.edit_uri = posixpath.join(self._docs_to_root(config), NEWS_TEMPLATE)
         files.append(page)
+        files.append(self._generated(config, FEED, feed))
 
+    @staticmethod
+    def _url_of(files: Files) -> Callable[[str], str]:
         def url_of(src_uri: str) -> str:
             file = files.get_file_from_path(src_uri)
             return file.url if file is not None else ""
 
-        publisher = config.extra["mentor_footer"]["organisation"]
-        feed = atom_feed(found, config.site_url or "", config.site_name, publisher, url_of)
-        files.append(self._generated(config, FEED, feed))
+        return url_of
 
     @event_priority(100)  # first: the search plugin indexes page.content in its own on_page_context
     def on_page_context(self, context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
@@ -387,8 +364,10 @@ class MentorPlugin(BasePlugin[MentorConfig]):
 
     def shared_url(self, config: MkDocsConfig) -> str:
         """The edit link of programmes/_faelles.yaml, for the notes on pages with inherited texts."""
-        docs_to_root = posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
-        return shared_edit_url(config.repo_url, config.edit_uri, docs_to_root)
+        return shared_edit_url(config.repo_url, config.edit_uri, self._docs_to_root(config))
+
+    def _docs_to_root(self, config: MkDocsConfig) -> str:
+        return posixpath.relpath(self.root, config.docs_dir).replace("\\", "/")
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         page.content = ""  # written now; MkDocs would keep it to the end of the build

@@ -84,3 +84,10 @@ def _item(problem: Problem) -> str:
     where = f"{printable(problem.file)}:{problem.line}:{problem.column}"
     key = f" <code>{escape(printable(problem.key))}</code>:" if problem.key else ""
     return f"<code>{escape(where)}</code>{key} {escape(printable(problem.message))}"
+
+
+def write_error_pages(site_dir: str, heading: str, problems: Sequence[Problem]) -> None:
+    """The error page as every page of the preview (ERROR_PAGES)."""
+    page = error_page(heading, problems)
+    for name in ERROR_PAGES:
+        Path(site_dir, name).write_text(page, encoding="utf-8")
