@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ from tests.test_serve import _free_port, _page, _shows
 
 COHORT_FILE = "programmes/forloeb/2027/2027-lederaspiranter-1.yaml"
 COHORT_FOLDER = "programmer/gruppementor/forloeb/2027-lederaspiranter-1/"
+NEW_COHORT_FILE = "programmes/forloeb/2027/2027-nyt-hold.yaml"
+NEW_COHORT_FOLDER = "programmer/gruppementor/forloeb/2027-nyt-hold/"
 OTHER_PROGRAMME = "programmer/mentorordning-ledere/"
 # Written by MkDocs and Material at every build: the 404 page, the sitemap and the search index.
 # The news feed holds the build's time when there is no git history (the copied project has none).
@@ -72,6 +75,16 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _no_longer_shows(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = _page(url)
+        if page and text not in page:
+            return True
+        time.sleep(0.3)
+    return False
 
 
 def rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
@@ -166,6 +179,28 @@ def test_after_a_cohort_is_renamed_the_search_index_holds_every_page_once(previe
     assert len(own) == 1 and own[0]["title"].startswith("Omdøbt hold, ")
 
 
+def test_a_new_cohort_file_makes_only_its_own_pages_and_its_removal_takes_them_away(preview: Preview) -> None:
+    before = preview.files()
+    text = (preview.project / COHORT_FILE).read_text(encoding="utf-8")
+    (preview.project / NEW_COHORT_FILE).write_text(text.replace("\nname: ", "\nname: Nyt hold, ", 1), encoding="utf-8")
+    assert _shows(preview.base + NEW_COHORT_FOLDER, "Nyt hold, ", 120), "the new cohort's page did not come"
+    changed = rewritten(before, preview.files()) - EVERY_BUILD
+    lists = {"programmer/gruppementor/forloeb/index.html", "tovholdere/index.html"}  # the lists that name it
+    assert {p for p in changed if not p.startswith(NEW_COHORT_FOLDER)} <= lists, changed  # no full rebuild
+    made = {p for p in changed if p.startswith(NEW_COHORT_FOLDER)}
+    assert {f"{NEW_COHORT_FOLDER}index.html", f"{NEW_COHORT_FOLDER}evaluering/index.html"} <= made
+    assert any(p.endswith(".ics") for p in made) and any(p.endswith(".docx") for p in made)
+
+    (preview.project / NEW_COHORT_FILE).unlink()
+    assert _no_longer_shows(preview.base + "programmer/gruppementor/forloeb/", "Nyt hold, ", 120)
+    assert not [p for p in preview.files() if p.startswith(NEW_COHORT_FOLDER)]  # no page or file left behind
+    site = next(preview.temp.glob("mkdocs_*"))
+    assert not (site / NEW_COHORT_FOLDER).exists()
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [entry for entry in index if entry["location"].startswith(NEW_COHORT_FOLDER)]
+    assert any(entry["location"].startswith(COHORT_FOLDER) for entry in index)  # the others stay
+
+
 def test_an_exception_in_the_worker_process_names_the_worker_line_where_it_happened(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     catalogue = load_catalogue(project)
@@ -197,6 +232,7 @@ def test_a_cohort_edit_changes_only_its_own_digest_and_anything_else_the_whole(t
         before = read().world
         (project / path).write_text((project / path).read_text(encoding="utf-8") + "\n", encoding="utf-8")
         assert read().world != before, path
-    before = read().world
-    (project / "programmes/forloeb/2027/2027-nyt-hold.yaml").write_text(cohort.read_text(encoding="utf-8"))
-    assert read().world != before  # a new cohort: its list, the files' names and perhaps the menu change
+    before = read()
+    (project / NEW_COHORT_FILE).write_text(cohort.read_text(encoding="utf-8"), encoding="utf-8")
+    after = read()  # a new cohort file alone is a cohort edit (DirtyBuilds.begin decides what it changes)
+    assert after.world == before.world and set(after.cohorts) - set(before.cohorts) == {NEW_COHORT_FILE}

@@ -227,6 +227,9 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             files.append(_WrittenByWorker.generated(config, zip_name, content=b""))
         for path in self.assets.expected:
             files.append(self._worker_file(config, path))
+        if self.dirty is not None:
+            urls = {file.url for file in files.documentation_pages()}
+            self.dirty.settle(config.site_dir, {file.dest_uri for file in files}, urls)
         self.assets.start(self.root, self.options, config.site_dir)
         self._load_history(files, config)
         self.expanded = set()

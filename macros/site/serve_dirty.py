@@ -2,19 +2,22 @@
 
 In MkDocs' dirty mode a page is rendered only when its file says it was modified
 (`File.is_modified()`). For the pages the plugin makes, this module answers that: a page
-is modified when its Markdown differs from the previous build's (macros/plugin.py). That
+is modified when its Markdown differs from the previous build's (macros/site/plugin.py). That
 holds only while nothing else changed, so a change to anything besides the cohort files –
 mkdocs.yml, the shared texts and programme files, the hand-written pages in docs/, the
-theme overrides, our templates and resources, the list of cohort files, the git commit
-(the pages' dates and the news) or the navigation – makes the next build a full one: the
-plugin empties the site folder and everything is made again. So does a build that failed
-or showed the error page.
+theme overrides, our templates and resources, the git commit (the pages' dates and the
+news), the navigation, or a page that comes or goes with no changed cohort file behind
+it – makes the next build a full one: the plugin empties the site folder and everything
+is made again. So does a build that failed or showed the error page.
 
-After an edit of cohort files only, the unchanged cohorts' pages and published file names
-are kept from the previous build instead of made again (rendering them is most of a build's
-own time at 1,000 cohorts), only the changed cohort files are loaded again (macros/serve_reload.py),
-and only the changed cohorts' calendars and documents are made, in this process: the worker of a
-full build (macros/publish.py) would load everything again.
+A cohort file that is added or removed is a cohort edit too: its pages and files come, or
+go together with the folders they leave empty (DirtyBuilds.settle), as do the files an
+edited cohort no longer has. After an edit of cohort files only, the unchanged cohorts'
+pages and published file names are kept from the previous build instead of made again
+(rendering them is most of a build's own time at 1,000 cohorts), only the changed cohort
+files are loaded again (macros/site/serve_reload.py), and only the changed cohorts'
+calendars and documents are made, in this process: the worker of a full build
+(macros/site/worker.py) would load everything again.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ def read_inputs(root: Path, config_file: str, folders: Iterable[str], settings: 
         stat = path.stat()
         world.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     cohorts = {p.relative_to(root).as_posix(): _digest(p.read_bytes()) for p in cohort_files(root)}
-    world.update("\n".join([git_head(root), *cohorts]).encode())
+    world.update(git_head(root).encode())  # not the list of cohort files: one may be added or removed alone
     return Inputs(world.hexdigest(), cohorts)
 
 
@@ -99,7 +102,10 @@ class DirtyBuilds:
 
     inputs: Inputs | None = None  # None: the next build is a full one
     nav: str = ""
-    paths: frozenset[str] = frozenset()  # the generated pages
+    paths: dict[str, str | None] = field(default_factory=dict)  # each generated page → the file it is made from
+    written: set[str] = field(default_factory=set)  # every file of the previous build, relative to the site
+    urls: set[str] = field(default_factory=set)  # every page's address in the previous build
+    gone: set[str] = field(default_factory=set)  # pages' addresses the previous build had and this one has not
     pages: dict[str, str | bytes] = field(default_factory=dict)  # generated file → its content
     cohort_pages: dict[str, list[Page]] = field(default_factory=dict)  # cohort file → its pages
     cohort_files: dict[str, list[str]] = field(default_factory=dict)  # cohort file → its published files
@@ -125,17 +131,32 @@ class DirtyBuilds:
         """Decide what this build makes, remember its pages; True for a full build."""
         previous, self.inputs = self.inputs, inputs
         nav, self.nav = self.nav, repr(output.nav)
-        paths, self.paths = self.paths, frozenset(page.path for page in output.pages)
-        # A page that moved (a cohort given another programme) would leave its old page behind.
-        self.full = previous is None or previous.world != inputs.world or nav != self.nav or paths != self.paths
+        paths, self.paths = self.paths, {page.path: page.source for page in output.pages}
         before = {} if previous is None else previous.cohorts
         self.changed = frozenset(s for s, digest in inputs.cohorts.items() if before.get(s) != digest)
+        # Pages may come and go only with cohort files that were added, edited or removed (settle() removes
+        # what is left of them); any other page that comes or goes makes a full build.
+        coming_and_going = self.changed | (before.keys() - inputs.cohorts.keys())
+        moved = [p for p in paths.keys() ^ self.paths.keys() if (paths.get(p) or self.paths.get(p)) not in coming_and_going]
+        self.full = previous is None or previous.world != inputs.world or nav != self.nav or bool(moved)
         sources = {entry.source for entry in catalogue.cohorts}
         self.cohort_pages = {}
         for page in output.pages:
             if page.source in sources:
                 self.cohort_pages.setdefault(page.source, []).append(page)
         return self.full
+
+    def settle(self, site_dir: str, written: set[str], urls: set[str]) -> None:
+        """Before MkDocs writes: remove what the previous build wrote and this one will not (the pages and files
+        of a removed cohort, a file an edited cohort no longer has); `written` holds every file, `urls` every page."""
+        stale, self.written = self.written - written, written
+        self.gone, self.urls = self.urls - urls, urls
+        if self.full:
+            return  # the folder was emptied (writer())
+        for path in sorted(stale):
+            self.pages.pop(path, None)
+            if inside(site_dir, path):
+                _remove_with_empty_folders(site_dir, path)
 
     def unchanged(self, path: str, content: str | bytes) -> bool:
         """True if a generated file is as in the previous build, which wrote it (never in a full build)."""
@@ -163,8 +184,8 @@ class DirtyBuilds:
             return
         index = json.loads(path.read_text(encoding="utf-8"))
         if not self.full:
-            newest = _newest_entries(index["docs"])
-            present = {_page_of(entry) for entry in newest}
+            newest = [entry for entry in _newest_entries(index["docs"]) if _page_of(entry) not in self.gone]
+            present = self.gone | {_page_of(entry) for entry in newest}
             index["docs"] = newest + [entry for entry in self.search if _page_of(entry) not in present]
             path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
         self.search = index["docs"]
@@ -221,6 +242,17 @@ def empty_folder(folder: str) -> None:
             shutil.rmtree(entry.path)
         else:
             os.unlink(entry.path)
+
+
+def _remove_with_empty_folders(site_dir: str, path: str) -> None:
+    """Remove the file `path` (relative to the site), then each folder above it that is left empty."""
+    target = os.path.join(site_dir, path)
+    if os.path.isfile(target):
+        os.unlink(target)
+    folder = os.path.dirname(path)
+    while folder and os.path.isdir(os.path.join(site_dir, folder)) and not os.listdir(os.path.join(site_dir, folder)):
+        os.rmdir(os.path.join(site_dir, folder))
+        folder = os.path.dirname(folder)
 
 
 def _page_of(entry: Mapping[str, object]) -> str:
