@@ -22,7 +22,7 @@ from macros.outputs.documents import export_documents
 from macros.rendering import published_files as listing
 from macros.rendering.published_files import DOCUMENTS, Document, PublishedFile, published_files
 from macros.site.contents import render_site
-from macros.site.worker import asset_paths
+from macros.site.worker import asset_paths, write_assets
 from tests.conftest import build_site, copy_project
 
 ASSET_TYPES = {".ics", ".pdf", ".docx", ".odt"}
@@ -181,3 +181,18 @@ def test_a_new_cohort_document_is_one_entry_in_the_list(
     path = next(f.path for f in new if f.path.endswith(f"tjekliste-{entry.id}.docx"))
     (project / "copy.docx").write_bytes(made[path])
     assert docx.Document(str(project / "copy.docx")).core_properties.title == f"Tjekliste – {entry.cohort.name}"
+
+
+def test_the_worker_refuses_a_list_that_differs_from_what_it_makes(
+    small: tuple[Path, Catalogue], tmp_path: Path
+) -> None:
+    """A file on the list that no writer makes, and a file made that is not on it, are a bug of ours:
+    the build stops and names them (the worker checks each file as it writes it, not a second list)."""
+    project, catalogue = small
+    listed = asset_paths(catalogue)
+    dropped, invented = listed[-1], "programmer/gruppementor/findes-ikke.pdf"
+    options = DocumentOptions(cache_dir=default_cache_dir(project))
+    problems = write_assets(project, options, str(tmp_path / "site"), [*listed[:-1], invented])
+    differ = sorted([dropped, invented])
+    assert [p.message for p in problems] == [f"filerne passer ikke med listen over filer: {differ}"]
+    assert (tmp_path / "site" / listed[0]).is_file() and not (tmp_path / "site" / dropped).exists()

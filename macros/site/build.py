@@ -128,6 +128,7 @@ def _checked_build(root: Path, staging: Path, strict: bool, for_files: bool, zip
             if checked is None:
                 return False
             give(*checked)
+            del checked  # MkDocs and its worker read their own copy; this process only waits and zips
             display.phase("Bygger sitet med MkDocs")
             if not finish_mkdocs(process, display):
                 display.line("Bygningen mislykkedes; det tidligere site er ikke rørt.")
