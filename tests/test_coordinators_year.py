@@ -240,3 +240,17 @@ def test_the_new_page_types_are_valid_html(built_site: Path, tmp_path: Path) -> 
     for name, page in pages.items():
         shutil.copy2(page / "index.html", tmp_path / f"{name}.html")
     assert check_html(tmp_path) == []
+
+
+def test_a_name_no_font_can_show_is_reported_at_its_line_in_the_names_file(
+    capsys: pytest.CaptureFixture[str], project: Path
+) -> None:
+    names = project / "privat" / "navne.csv"
+    names.parent.mkdir(parents=True)
+    names.write_text("id;navn\nm01;Fiktiv Prøvesen\nmentor-b;Anden \U0001d11e Fiktivsen\n", encoding="utf-8")
+    out = project / "privat" / "beviser"
+    args = ["--root", str(project), "diplomer", "2027-lederaspiranter-1", "--navne", str(names), "--ud", str(out)]
+    assert main(args) == 1
+    shown = capsys.readouterr().out
+    assert f"{names}:3:1: fejl: navn: deltagerbeviset til mentor-b kunne ikke sættes:" in shown, shown
+    assert "\U0001d11e" in shown and "Traceback" not in shown and "hæftet" not in shown

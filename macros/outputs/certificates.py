@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..loading.catalogue import Catalogue, load_catalogue
@@ -17,7 +19,7 @@ from ..loading.cohorts import CohortEntry
 from ..loading.signups import refuse_public
 from ..model.danish import format_date
 from ..model.problems import Problem, ProblemsError
-from .converters import RESOURCES, compile_typst
+from .converters import RESOURCES, compile_typst, typst_reasons_da
 
 TEMPLATE = RESOURCES / "certificate.typ"
 
@@ -37,9 +39,8 @@ def export_certificates(root: Path, cohort_id: str, names: Path, out: Path, toda
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for person_id, name in people.items():
-        pdf = compile_typst(
-            TEMPLATE.read_bytes(), entry.source, _inputs(catalogue, entry, name, roles[person_id], today)
-        )
+        inputs = _inputs(catalogue, entry, name, roles[person_id], today)
+        pdf = compile_typst(TEMPLATE.read_bytes(), entry.source, inputs, _at_name(names, person_id))
         path = out / f"deltagerbevis-{entry.id}-{person_id}.pdf"
         path.write_bytes(pdf)
         written.append(path)
@@ -82,6 +83,19 @@ def read_names(path: Path) -> dict[str, str]:
     if not rows or not {"id", "navn"} <= set(rows[0]):
         raise ProblemsError([Problem(str(path), 1, 1, "", "filen skal have kolonnerne id og navn")])
     return {row["id"].strip(): row["navn"].strip() for row in rows if row.get("id") and row.get("navn")}
+
+
+def _at_name(names: Path, person_id: str) -> Callable[[str], list[Problem]]:
+    """A certificate Typst cannot set, at the person's line in the names file: the name is the only text
+    that differs between two certificates (a character no bundled font has, say), so the reason is there."""
+    lines = names.read_text(encoding="utf-8-sig").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if re.split("[;,]", text)[0].strip() == person_id), 1)
+
+    def located(reason: str) -> list[Problem]:
+        why = typst_reasons_da(reason.splitlines())
+        return [Problem(str(names), line, 1, "navn", f"deltagerbeviset til {person_id} kunne ikke sættes: {why}")]
+
+    return located
 
 
 def _inputs(catalogue: Catalogue, entry: CohortEntry, name: str, role: str, today: dt.date | None) -> dict[str, str]:

@@ -3,7 +3,8 @@
 It loads the catalogue when the configuration is read, adds the generated pages as
 virtual files whose edit link points to their YAML, expands macros in hand-written
 pages and makes `mkdocs serve` watch the programme files. Calendars and documents are
-listed as files for the link checks and written by a worker process (publish.py).
+listed as files for the link checks and written by a worker process (worker.py). With
+thousands of cohorts it keeps the pages' texts packed while MkDocs holds them (page_memory.py).
 """
 
 from __future__ import annotations
