@@ -28,8 +28,7 @@ from ..loading.catalogue import Catalogue, load_catalogue
 from ..outputs.converters import BUNDLED_FONTS, DocumentOptions, default_cache_dir
 from ..loading.history import changed_meta, last_changed, page_inputs, scan_history
 from ..rendering.legal import WAS_PAGE, statement_problem, was_page
-from ..rendering.news import FEED, NEWS_PAGE, NEWS_TITLE, RECENT, atom_feed, changes, first_heading, is_text, news_markdown
-from ..rendering.news import subjects as news_subjects
+from ..rendering.news import FEED, NEWS_PAGE, NEWS_TITLE, RECENT, is_text, render_news
 from ..rendering.programme_pages import Page, shared_edit_url
 from ..model.problems import Problem, ProblemsError
 from .worker import asset_paths, check_assets, write_assets
@@ -117,12 +116,10 @@ def _news(
     docs: Path, config: dict[str, Any], mentor: dict[str, Any], catalogue: Catalogue, texts: dict[str, str], recent: Any
 ) -> str:
     """»Nyt i håndbogen« and its Atom feed (written beside it), as the plugin makes them."""
-    named = nav_titles(config.get("nav"))
-    titles = {path: named.get(path) or first_heading(text, Path(path).stem) for path, text in texts.items()}
-    found = changes(recent, news_subjects(catalogue, DOCS, titles))
-    organisation = _footer(mentor, catalogue)["organisation"]
-    _write(docs / FEED, atom_feed(found, config.get("site_url") or "", config["site_name"], organisation, page_url))
-    return news_markdown(found)
+    site = (config.get("site_url") or "", config["site_name"], _footer(mentor, catalogue)["organisation"])
+    markdown, feed = render_news(recent, catalogue, DOCS, texts, nav_titles(config.get("nav")), site, page_url)
+    _write(docs / FEED, feed)
+    return markdown
 
 
 def read_config(root: Path) -> dict[str, Any]:
