@@ -35,6 +35,7 @@ under 2 s. A benchmark, not a test: it prints figures and never fails on them.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -181,17 +182,28 @@ def plain_build(exported: Path, site: Path) -> Run:
     return run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "--site-dir", str(site)], exported)
 
 
+# Started from this (large) process, a child's peak memory could never read lower than this process's
+# own: Linux counts the memory a process had before exec in its peak. So a small Python process starts
+# the command and reports its usage as one JSON line on stderr.
+_MEASURE = """
+import json, os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+cpu = usage.ru_utime + usage.ru_stime  # includes the children it waited for: MkDocs and the asset worker
+print(json.dumps([cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)]), file=sys.stderr)
+"""
+
+
 def run(command: list[str], cwd: Path, cache: Path | None = None) -> Run:
     """A command in a child process: wall and CPU time, peak memory and whether it succeeded."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if cache is not None:
         env["MENTOR_CACHE_DIR"] = str(cache)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    done = subprocess.run([sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=env, stderr=subprocess.PIPE)
     seconds = time.perf_counter() - started
-    cpu = usage.ru_utime + usage.ru_stime  # includes the children it waited for: MkDocs and the asset worker
-    return Run(seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0)
+    cpu, peak, code = json.loads(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1])
+    return Run(seconds, cpu, peak, code == 0)
 
 
 def split_phases(project: Path, cache: Path) -> tuple[int, int, dict[str, float]]:
