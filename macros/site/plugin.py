@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import clean_directory
 
 from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, site_look
 from ..loading.catalogue import Catalogue
@@ -42,7 +43,7 @@ from .page_memory import PackedHtml, pack, unpack
 from ..rendering.programme_pages import Page, shared_edit_url
 from ..model.problems import Problem, ProblemsError
 from .worker import AssetWriter, asset_paths, check_assets
-from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, empty_folder, quiet_dirty_warning, read_inputs
+from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
 from .serve_error import error_markdown, unexpected_problem, write_error_pages
 from .contents import (
     ABOUT_PAGE,
@@ -165,13 +166,16 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         assert self.catalogue is not None
         if self.dirty is None or inputs is None:
             return AssetWriter(asset_paths(self.catalogue))
-        return self.dirty.writer(inputs, self.catalogue, self.output, config.site_dir)
+        if self.dirty.begin(inputs, self.catalogue, self.output):
+            clean_directory(config.site_dir)  # a full build: no page of the previous one stays
+            return AssetWriter(self.dirty.published(self.catalogue))
+        return self.dirty.cohort_assets(self.catalogue)
 
     def _start_over(self, config: MkDocsConfig) -> None:
         """Empty the site folder for the error page; under `--dirty` the next build makes everything."""
         if self.dirty is not None:
             self.dirty.forget()
-        empty_folder(config.site_dir)
+        clean_directory(config.site_dir)
 
     def _generated(self, config: MkDocsConfig, path: str, content: str | bytes, **kwargs: Any) -> File:
         """A generated file; under `--dirty` marked unchanged when its content is the previous build's."""

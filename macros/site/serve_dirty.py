@@ -28,7 +28,6 @@ import json
 import logging
 import os
 import posixpath
-import shutil
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -46,7 +45,7 @@ from ..loading.history import History, scan_history
 from ..rendering.news import RECENT, is_text
 from ..rendering.programme_pages import Asset, Page
 from ..model.problems import Problem, ProblemsError
-from .worker import AssetWriter, asset_paths, inside
+from .worker import asset_paths, inside
 from .serve_reload import CohortReuse
 from .contents import SiteOutput
 from ..rendering.site_paths import cohort_folder
@@ -152,7 +151,7 @@ class DirtyBuilds:
         stale, self.written = self.written - written, written
         self.gone, self.urls = self.urls - urls, urls
         if self.full:
-            return  # the folder was emptied (writer())
+            return  # the plugin has emptied the folder
         for path in sorted(stale):
             self.pages.pop(path, None)
             if inside(site_dir, path):
@@ -217,31 +216,11 @@ class DirtyBuilds:
             (self.cohort_files[folders[folder]] if folder else self.programme_files).append(path)
         return paths
 
-    def writer(self, inputs: Inputs, catalogue: Catalogue, output: SiteOutput, site_dir: str) -> AssetWriter | CohortAssets:
-        """After a full rebuild every file, made in the worker (the folder emptied first), else the changed cohorts'."""
-        if self.begin(inputs, catalogue, output):
-            empty_folder(site_dir)  # a full build: no page of the previous one stays
-            return AssetWriter(self.published(catalogue))
-        return self.cohort_assets(catalogue)
-
     def cohort_assets(self, catalogue: Catalogue) -> CohortAssets:
         """The writer for the changed cohorts' files, in place of the full build's worker."""
         expected = self.published(catalogue)
         wanted = {path for source in self.changed for path in self.cohort_files.get(source, [])}
         return CohortAssets(expected, catalogue, self.changed, wanted)
-
-
-def empty_folder(folder: str) -> None:
-    """Remove what `folder` holds, but not the folder (a server may be serving it) nor hidden entries, as MkDocs does."""
-    if not os.path.isdir(folder):
-        return
-    for entry in os.scandir(folder):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path)
-        else:
-            os.unlink(entry.path)
 
 
 def _remove_with_empty_folders(site_dir: str, path: str) -> None:
