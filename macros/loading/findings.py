@@ -34,3 +34,12 @@ def acknowledged(finding: Finding, cohort: Cohort) -> bool:
     return finding.severity == "warning" and any(
         ack.code == finding.code and ack.about in (None, finding.about) for ack in cohort.acknowledge
     )
+
+
+def size_warning(key: str, whole: str, count: int, people: str, low: int, high: int) -> list[Finding]:
+    """A warning at `key` when `count` lies outside the programme's design (`low`–`high`), for the
+    group's mentees and the network's participants alike: »gruppen har 9 mentees, men …«."""
+    if low <= count <= high:
+        return []
+    message = f"{whole} har {count} {people}, men programmet er lagt an på {low}–{high}"
+    return [Finding((key,), message, "group-size", "warning")]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..model import Programme
 from ..model.cohort import Cohort
 from ..model.danish import MODEL_NAMES_DA, format_hours
-from .findings import Finding
+from .findings import Finding, size_warning
 from .schedule import CohortPlan
 
 
@@ -65,10 +65,8 @@ def check_network_size(cohort: Cohort, programme: Programme, plan: CohortPlan) -
     network = programme.network
     if network is None or not cohort.is_network:
         return
-    count = len(cohort.participants)
-    if not network.size.min <= count <= network.size.max:
-        message = f"netværket har {count} deltagere, men programmet er lagt an på {network.size.min}–{network.size.max}"
-        yield Finding(("participants",), message, "group-size", "warning")
+    size = network.size
+    yield from size_warning("participants", "netværket", len(cohort.participants), "deltagere", size.min, size.max)
 
 
 def check_network_meetings(cohort: Cohort, programme: Programme, plan: CohortPlan) -> Iterable[Finding]:

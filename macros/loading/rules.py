@@ -15,7 +15,7 @@ from ..model import Programme
 from ..model.cohort import Cohort, Meeting, MentorMeeting, Pair, Person
 from ..model.danish import format_date, format_hours
 from ..model.problems import KeyPath
-from .findings import Finding, Rule
+from .findings import Finding, Rule, size_warning
 from .network_rules import check_network_meetings, check_network_size, check_people_fit
 from .schedule import CohortPlan, PlannedMeeting
 
@@ -189,10 +189,7 @@ def check_group_size(cohort: Cohort, programme: Programme, plan: CohortPlan) -> 
     if programme.group is None:
         return
     size = programme.group.group_size
-    count = len(cohort.mentees)
-    if not size.min <= count <= size.max:
-        message = f"gruppen har {count} mentees, men programmet er lagt an på {size.min}–{size.max}"
-        yield Finding(("mentees",), message, "group-size", "warning")
+    yield from size_warning("mentees", "gruppen", len(cohort.mentees), "mentees", size.min, size.max)
 
 
 # --- meetings ------------------------------------------------------------------
