@@ -156,19 +156,21 @@ def project(tmp_path: Path) -> Path:
     return found
 
 
-def names_file(path: Path) -> Path:
+def names_file(path: Path, rows: str = "m01;Fiktiv Prøvesen\nmentor-b;Anden Fiktivsen\n") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("id;navn\nm01;Fiktiv Prøvesen\nmentor-b;Anden Fiktivsen\n", encoding="utf-8")
+    path.write_text(f"id;navn\n{rows}", encoding="utf-8")
     return path
+
+
+def certificates(project: Path, cohort: str, names: Path, out: Path) -> int:
+    """`mentor diplomer` for `cohort`: its exit code."""
+    return main(["--root", str(project), "diplomer", cohort, "--navne", str(names), "--ud", str(out)])
 
 
 def test_certificates_are_made_locally_per_person(capsys: pytest.CaptureFixture[str], project: Path) -> None:
     names = names_file(project / "privat" / "navne.csv")
     out = project / "privat" / "beviser"
-    assert (
-        main(["--root", str(project), "diplomer", "2027-lederaspiranter-1", "--navne", str(names), "--ud", str(out)])
-        == 0
-    )
+    assert certificates(project, "2027-lederaspiranter-1", names, out) == 0
     files = sorted(out.glob("*.pdf"))
     assert [f.name for f in files] == [
         "deltagerbevis-2027-lederaspiranter-1-m01.pdf",
@@ -181,12 +183,9 @@ def test_certificates_are_made_locally_per_person(capsys: pytest.CaptureFixture[
 
 
 def test_a_network_cohort_gets_certificates_for_participants_and_the_consultant(project: Path) -> None:
-    names = project / "privat" / "navne.csv"
-    names.parent.mkdir(parents=True)
-    names.write_text("id;navn\nn01;Fiktiv Prøvesen\nproceskonsulent-b;Anden Fiktivsen\n", encoding="utf-8")
+    names = names_file(project / "privat" / "navne.csv", "n01;Fiktiv Prøvesen\nproceskonsulent-b;Anden Fiktivsen\n")
     out = project / "privat" / "beviser"
-    args = ["--root", str(project), "diplomer", "2027-fysisk-netvaerk-1", "--navne", str(names), "--ud", str(out)]
-    assert main(args) == 0
+    assert certificates(project, "2027-fysisk-netvaerk-1", names, out) == 0
     texts = {f.name: PdfReader(f).pages[0].extract_text() for f in sorted(out.glob("*.pdf"))}
     assert "har deltaget som deltager i" in texts["deltagerbevis-2027-fysisk-netvaerk-1-n01.pdf"]
     consultant = texts["deltagerbevis-2027-fysisk-netvaerk-1-proceskonsulent-b.pdf"]
@@ -206,8 +205,7 @@ def test_certificates_are_never_written_where_they_could_be_published(
 ) -> None:
     names = names_file(project / names_at)
     out = project / out_at
-    args = ["--root", str(project), "diplomer", "2027-lederaspiranter-1", "--navne", str(names), "--ud", str(out)]
-    assert main(args) == 1
+    assert certificates(project, "2027-lederaspiranter-1", names, out) == 1
     assert expected in capsys.readouterr().out
     assert not out.exists()
 
@@ -216,17 +214,7 @@ def test_an_id_outside_the_cohort_is_explained(capsys: pytest.CaptureFixture[str
     project = copy_project(tmp_path / "projekt")
     names = tmp_path / "navne.csv"
     names.write_text("id,navn\nm99,Fiktiv Prøvesen\n", encoding="utf-8")
-    args = [
-        "--root",
-        str(project),
-        "diplomer",
-        "2027-lederaspiranter-1",
-        "--navne",
-        str(names),
-        "--ud",
-        str(tmp_path / "ud"),
-    ]
-    assert main(args) == 1
+    assert certificates(project, "2027-lederaspiranter-1", names, tmp_path / "ud") == 1
     assert "m99 er ikke med i forløbet 2027-lederaspiranter-1" in capsys.readouterr().out
 
 
@@ -245,12 +233,8 @@ def test_the_new_page_types_are_valid_html(built_site: Path, tmp_path: Path) -> 
 def test_a_name_no_font_can_show_is_reported_at_its_line_in_the_names_file(
     capsys: pytest.CaptureFixture[str], project: Path
 ) -> None:
-    names = project / "privat" / "navne.csv"
-    names.parent.mkdir(parents=True)
-    names.write_text("id;navn\nm01;Fiktiv Prøvesen\nmentor-b;Anden \U0001d11e Fiktivsen\n", encoding="utf-8")
-    out = project / "privat" / "beviser"
-    args = ["--root", str(project), "diplomer", "2027-lederaspiranter-1", "--navne", str(names), "--ud", str(out)]
-    assert main(args) == 1
+    names = names_file(project / "privat" / "navne.csv", "m01;Fiktiv Prøvesen\nmentor-b;Anden \U0001d11e Fiktivsen\n")
+    assert certificates(project, "2027-lederaspiranter-1", names, project / "privat" / "beviser") == 1
     shown = capsys.readouterr().out
     assert f"{names}:3:1: fejl: navn: deltagerbeviset til mentor-b kunne ikke sættes:" in shown, shown
     assert "\U0001d11e" in shown and "Traceback" not in shown and "hæftet" not in shown
