@@ -22,9 +22,9 @@ from typing import TextIO
 
 from ..loading.catalogue import Catalogue
 from ..loading.catalogue_cache import handover, load_keyed
-from .offline import ZIP_ENV, ZIP_NAME, write_zip
 from ..model.problems import ProblemsError, strict_stop
 from ..outputs.progress import ENV, parse_report
+from .offline import ZIP_ENV, ZIP_NAME, write_zip
 
 CONFIG = "mkdocs.yml"
 _QUIET_LEVELS = ("INFO", "DEBUG")

@@ -15,12 +15,12 @@ from typing import Any
 from markupsafe import escape
 
 from ..loading.catalogue import Catalogue
-from ..outputs.cohort_calendars import export_cohort_calendars, export_coordinator_calendars
-from ..rendering.cohort_pages import render_cohort_lists, render_cohort_pages
 from ..loading.cohorts import CohortEntry
-from ..rendering.coordinator_pages import render_coordinator_pages
-from ..outputs.documents import export_documents
+from ..outputs.cohort_calendars import export_cohort_calendars, export_coordinator_calendars
 from ..outputs.converters import DocumentOptions
+from ..outputs.documents import export_documents
+from ..rendering.cohort_pages import render_cohort_lists, render_cohort_pages
+from ..rendering.coordinator_pages import render_coordinator_pages
 from ..rendering.programme_pages import INDEX, Asset, Page, navigation, render_pages
 
 BRAND_CSS = "assets/stylesheets/brand.css"  # made from the colour settings

@@ -23,17 +23,26 @@ from typing import Any
 
 import yaml
 
-from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
 from ..loading.catalogue import Catalogue, load_catalogue
-from ..outputs.converters import BUNDLED_FONTS, DocumentOptions, default_cache_dir
 from ..loading.history import changed_meta, last_changed, page_inputs, scan_history
+from ..model.problems import Problem, ProblemsError
+from ..outputs.converters import BUNDLED_FONTS, DocumentOptions, default_cache_dir
 from ..rendering.legal import WAS_PAGE, statement_problem, was_page
 from ..rendering.news import FEED, NEWS_PAGE, NEWS_TITLE, RECENT, is_text, render_news
-from ..rendering.programme_pages import Page, shared_edit_url
-from ..model.problems import Problem, ProblemsError
-from .worker import asset_paths, check_assets, write_assets
-from .contents import ABOUT_PAGE, BRAND_CSS, LOOK_CSS, PRIVACY_ANCHOR, escape_titles, insert_nav, nav_titles, render_site
 from ..rendering.page_macros import render_page_macros
+from ..rendering.programme_pages import shared_edit_url
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
+from .contents import (
+    ABOUT_PAGE,
+    BRAND_CSS,
+    LOOK_CSS,
+    PRIVACY_ANCHOR,
+    escape_titles,
+    insert_nav,
+    nav_titles,
+    render_site,
+)
+from .worker import asset_paths, check_assets, write_assets
 
 CONFIG = "mkdocs.yml"
 DOCS = "docs"

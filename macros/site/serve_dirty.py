@@ -37,18 +37,18 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
 from ..loading.catalogue import PROGRAMMES_DIR, Catalogue
-from ..outputs.cohort_calendars import export_cohort_calendars, export_coordinator_calendars
 from ..loading.cohorts import cohort_files
-from ..outputs.documents import cohort_documents
-from ..outputs.converters import DocumentOptions
 from ..loading.history import History, scan_history
+from ..model.problems import Problem, ProblemsError
+from ..outputs.cohort_calendars import export_cohort_calendars, export_coordinator_calendars
+from ..outputs.converters import DocumentOptions
+from ..outputs.documents import cohort_documents
 from ..rendering.news import RECENT, is_text
 from ..rendering.programme_pages import Asset, Page
-from ..model.problems import Problem, ProblemsError
-from .worker import asset_paths, inside
-from .serve_reload import CohortReuse
-from .contents import SiteOutput
 from ..rendering.site_paths import cohort_folder
+from .contents import SiteOutput
+from .serve_reload import CohortReuse
+from .worker import asset_paths, inside
 
 PACKAGE = Path(__file__).parent.parent
 SHARED_FOLDERS = (PACKAGE / "templates", PACKAGE / "resources")  # every page and document is made with them
@@ -136,7 +136,9 @@ class DirtyBuilds:
         # Pages may come and go only with cohort files that were added, edited or removed (settle() removes
         # what is left of them); any other page that comes or goes makes a full build.
         coming_and_going = self.changed | (before.keys() - inputs.cohorts.keys())
-        moved = [p for p in paths.keys() ^ self.paths.keys() if (paths.get(p) or self.paths.get(p)) not in coming_and_going]
+        moved = [
+            p for p in paths.keys() ^ self.paths.keys() if (paths.get(p) or self.paths.get(p)) not in coming_and_going
+        ]
         self.full = previous is None or previous.world != inputs.world or nav != self.nav or bool(moved)
         sources = {entry.source for entry in catalogue.cohorts}
         self.cohort_pages = {}

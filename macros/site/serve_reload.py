@@ -19,7 +19,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..loading.catalogue import Catalogue, load_catalogue
-from ..loading.cohorts import LoadedCohort, cohort_files, keep_unique, linked_folders, load_cohort_file, programme_lookup
+from ..loading.cohorts import (
+    LoadedCohort,
+    cohort_files,
+    keep_unique,
+    linked_folders,
+    load_cohort_file,
+    programme_lookup,
+)
 from ..model.problems import Problem, ProblemsError
 
 

@@ -22,14 +22,13 @@ from pathlib import Path
 
 from ..loading.catalogue import Catalogue
 from ..loading.catalogue_cache import catalogue_for
-from ..outputs.documents import check_markers
-from ..outputs.converters import DocumentOptions, check_options
-from .offline import AddMember, offline_assets
 from ..model.problems import Problem, ProblemsError
+from ..outputs.converters import DocumentOptions, check_options
+from ..outputs.documents import check_markers
 from ..rendering.programme_pages import Asset
 from ..rendering.published_files import published_files
 from .contents import export_assets
-
+from .offline import AddMember, offline_assets
 
 WHERE = "macros/site/worker.py"  # where a problem of ours (not the user's) is reported
 
