@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,6 +22,11 @@ def pages(site: Path) -> set[str]:
     """Every page's URL in a built site (its HTML files), without the form editor."""
     found = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
     return {path for path in found if not path.startswith("admin/")}
+
+
+def by_page(entries: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Search entries by their address: the pages come in the order of the file list, which differs."""
+    return sorted(entries, key=lambda entry: entry["location"])
 
 
 def downloads(site: Path) -> set[str]:
@@ -49,6 +55,14 @@ def test_plain_mkdocs_builds_the_same_pages(both: tuple[Path, Path]) -> None:
     ours, plain = both
     assert len(pages(ours)) > 50
     assert pages(plain) == pages(ours)
+
+
+def test_plain_mkdocs_makes_the_same_search_index(both: tuple[Path, Path]) -> None:
+    """Also what the plugin does to the pages (edit links, page cache, packing) leaves the search unchanged."""
+    ours, plain = (json.loads((site / "search/search_index.json").read_text(encoding="utf-8")) for site in both)
+    assert len(ours["docs"]) > 100
+    assert plain["config"] == ours["config"]
+    assert by_page(plain["docs"]) == by_page(ours["docs"])
 
 
 def test_plain_mkdocs_publishes_the_same_downloads(both: tuple[Path, Path]) -> None:

@@ -13,10 +13,11 @@ import contextlib
 import logging
 import os
 import posixpath
-from dataclasses import replace
-from pathlib import Path
 from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any, cast
 from urllib.parse import quote
 
 import mkdocs.utils
@@ -28,23 +29,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
-from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, site_look
 from ..loading.catalogue import Catalogue
 from ..loading.catalogue_cache import catalogue_for
-from ..outputs.converters import BUNDLED_FONTS, PAPERS, DocumentOptions, default_cache_dir
 from ..loading.history import changed_meta, last_changed, page_inputs, scan_history
-from .htmlrepair import repair_theme_html
-from ..rendering.legal import WAS_PAGE, was_page
-from ..rendering.news import FEED, NEWS_PAGE, NEWS_TEMPLATE, RECENT, NEWS_TITLE, is_text, render_news
-from .offline import offline_zip_name
-from .page_memory import PackedHtml, pack, unpack
-from ..rendering.programme_pages import Page, shared_edit_url
 from ..model.problems import Problem, ProblemsError
-from .worker import AssetWriter, asset_paths, check_assets
-from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
-from .serve_error import error_markdown, unexpected_problem, write_error_pages
+from ..outputs.converters import BUNDLED_FONTS, PAPERS, DocumentOptions, default_cache_dir
+from ..rendering.legal import WAS_PAGE, was_page
+from ..rendering.news import FEED, NEWS_PAGE, NEWS_TEMPLATE, NEWS_TITLE, RECENT, is_text, render_news
+from ..rendering.page_macros import render_page_macros
+from ..rendering.programme_pages import Page, shared_edit_url
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, site_look
 from .contents import (
     ABOUT_PAGE,
     BRAND_CSS,
@@ -57,7 +54,22 @@ from .contents import (
     nav_titles,
     render_site,
 )
-from ..rendering.page_macros import render_page_macros
+from .htmlrepair import repair_theme_html
+from .offline import offline_zip_name
+from .page_cache import (
+    LogCounter,
+    PageCache,
+    RecordedLookups,
+    answer_of,
+    cache_folder,
+    converted,
+    restore,
+    settings_digest,
+)
+from .page_memory import PackedHtml, pack, unpack
+from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
+from .serve_error import error_markdown, unexpected_problem, write_error_pages
+from .worker import AssetWriter, asset_paths, check_assets
 
 log = logging.getLogger("mkdocs.plugins.mentor")
 FORGET_URLS_EVERY = 500  # pages converted between two emptyings of MkDocs' URL cache (see _forget_url_parts)
@@ -97,6 +109,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.page_sources: dict[str, tuple[str, ...]] = {}  # generated page → the files it is made from
         self.packed = PackedHtml()  # each page's HTML between its conversion and its turn (page_memory.py)
         self.expanded: set[str] = set()  # hand-written pages whose macros on_files expanded (a build)
+        self.converted: PageCache | None = None  # earlier builds' conversions (page_cache.py)
+        self.logged = LogCounter()  # log records so far: a conversion that logs is never kept
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
@@ -236,6 +250,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             urls = {file.url for file in files.documentation_pages()}
             self.dirty.settle(config.site_dir, {file.dest_uri for file in files}, urls)
         self.assets.start(self.root, self.options, config.site_dir)
+        self._open_page_cache(config)
         self._load_history(files, config)
         self.expanded = set()
         if not self.serving:  # a build: expand the macros now and let the cohorts go before MkDocs reads pages
@@ -271,7 +286,43 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             self.page_sources[page.path] = page_inputs(page.source)
         return file
 
+    def _open_page_cache(self, config: MkDocsConfig) -> None:
+        """The conversions of earlier builds (page_cache.py), keyed also by the Markdown settings."""
+        if self.options.cache_dir is None:
+            return
+        settings: dict[str, Any] = {"extensions": config.markdown_extensions, "configs": config.mdx_configs}
+        settings |= {"directory_urls": config.use_directory_urls, "validation": config.validation}
+        self.converted = PageCache(cache_folder(self.options.cache_dir), settings_digest(settings))
+        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+            if self.logged not in logger.handlers:
+                logger.addHandler(self.logged)
+
+    def _close_page_cache(self, failed: bool) -> None:
+        if self.converted is not None:
+            log.debug(f"Sider fra tidligere bygninger: {self.converted.hits}, konverteret: {self.converted.misses}")
+            self.converted.close(prune=not failed and not self.serving)
+            self.converted = None
+
+    def on_pre_page(self, page: MkPage, config: MkDocsConfig, files: Files) -> MkPage:
+        if self.converted is not None:  # MkDocs' conversion, or an earlier build's of the same input
+            page.render = partial(self._render, page)  # type: ignore[method-assign]
+        return page
+
+    def _render(self, page: MkPage, config: MkDocsConfig, files: Files) -> None:
+        """What MkDocs' Page.render does, taken from the page cache when an earlier build did the same."""
+        assert self.converted is not None
+        key = self.converted.key(page.markdown or "", page.file.src_uri, page.file.url)
+        kept = self.converted.get(key, lambda path: answer_of(files.get_file_from_path(path)))
+        if kept is not None:
+            restore(page, kept, files, get_toc)
+            return
+        recorded, logged = RecordedLookups(files), self.logged.count
+        MkPage.render(page, config, cast(Files, recorded))
+        if self.logged.count == logged and not recorded.other:
+            self.converted.put(key, converted(page, recorded))
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._close_page_cache(failed=False)
         if self.broken is not None:
             write_error_pages(config.site_dir, self.broken.heading, self.broken.error.problems)
             return
@@ -290,6 +341,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self._show_error(config, "Kalendere og dokumenter kan ikke laves", problems)
 
     def on_build_error(self, error: Exception) -> None:
+        self._close_page_cache(failed=True)
         if self.dirty is not None:
             self.dirty.forget()  # the folder holds part of a build
         with contextlib.suppress(Exception):  # the build has failed already; only stop the worker
