@@ -57,8 +57,10 @@ class Converted:
     lookups: dict[str, Answer] = field(default_factory=dict)  # path looked up → the answer then
 
 
-def settings_digest(settings: Mapping[str, Any]) -> str:
-    """A stable hash of the conversion's settings; functions count by their name, never their address."""
+def settings_digest(config: Any) -> str:
+    """A stable hash of what in mkdocs.yml changes a conversion; functions count by their name, not address."""
+    settings = {"extensions": config.markdown_extensions, "configs": config.mdx_configs}
+    settings |= {"directory_urls": config.use_directory_urls, "validation": config.validation}
     text = json.dumps(settings, sort_keys=True, default=_named, ensure_ascii=False)
     versions = [_version(name) for name in CONVERTERS]
     return hashlib.sha256(json.dumps([text, versions]).encode()).hexdigest()
@@ -81,8 +83,12 @@ def _version(name: str) -> str:
 class PageCache:
     """The converted pages of earlier builds, in `folder`/pages.sqlite."""
 
-    def __init__(self, folder: Path, settings: str) -> None:
+    def __init__(self, folder: Path, settings: str, get_toc: Callable[[list[Any]], Any]) -> None:
         self.settings = settings
+        self.get_toc = get_toc  # mkdocs.structure.toc.get_toc: only the adapter imports mkdocs
+        self.logged = LogCounter()
+        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):  # MkDocs' own does not propagate
+            logger.addHandler(self.logged)
         self.now = int(time.time())
         self.hits = self.misses = 0
         self.new: list[tuple[str, int, bytes]] = []  # written in small batches: the file stays free for others
@@ -102,6 +108,18 @@ class PageCache:
         digest = hashlib.sha256(markdown.encode("utf-8", "surrogatepass"))
         digest.update(f"\0{source}\0{url}\0{self.settings}".encode())
         return digest.hexdigest()
+
+    def render(self, page: Any, files: Any, convert: Callable[[RecordedLookups], None]) -> None:
+        """What MkDocs' Page.render does to `page`: `convert(files)` does it, unless an earlier build did the same."""
+        key = self.key(page.markdown or "", page.file.src_uri, page.file.url)
+        kept = self.get(key, lambda path: answer_of(files.get_file_from_path(path)))
+        if kept is not None:
+            restore(page, kept, files, self.get_toc)
+            return
+        recorded, logged = RecordedLookups(files), self.logged.count
+        convert(recorded)
+        if self.logged.count == logged and not recorded.other:
+            self.put(key, converted(page, recorded))
 
     def get(self, key: str, look_up: Callable[[str], Answer]) -> Converted | None:
         """The kept conversion for `key` if every link it looked up gives the same answer now."""
@@ -125,6 +143,8 @@ class PageCache:
         if prune:
             self._transaction("DELETE FROM pages WHERE used < ?", [(self.now - KEEP_DAYS * DAY,)])
         self._give_up()
+        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+            logger.removeHandler(self.logged)
 
     def _read(self, key: str) -> Converted | None:
         if self.db is None:

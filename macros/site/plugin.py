@@ -57,13 +57,8 @@ from .contents import (
 from .htmlrepair import repair_theme_html
 from .offline import offline_zip_name
 from .page_cache import (
-    LogCounter,
     PageCache,
-    RecordedLookups,
-    answer_of,
     cache_folder,
-    converted,
-    restore,
     settings_digest,
 )
 from .page_memory import PackedHtml, pack, unpack
@@ -110,7 +105,6 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         self.packed = PackedHtml()  # each page's HTML between its conversion and its turn (page_memory.py)
         self.expanded: set[str] = set()  # hand-written pages whose macros on_files expanded (a build)
         self.converted: PageCache | None = None  # earlier builds' conversions (page_cache.py)
-        self.logged = LogCounter()  # log records so far: a conversion that logs is never kept
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also keeps one plugin object for all of `mkdocs serve`'s rebuilds.
@@ -287,19 +281,12 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         return file
 
     def _open_page_cache(self, config: MkDocsConfig) -> None:
-        """The conversions of earlier builds (page_cache.py), keyed also by the Markdown settings."""
-        if self.options.cache_dir is None:
-            return
-        settings: dict[str, Any] = {"extensions": config.markdown_extensions, "configs": config.mdx_configs}
-        settings |= {"directory_urls": config.use_directory_urls, "validation": config.validation}
-        self.converted = PageCache(cache_folder(self.options.cache_dir), settings_digest(settings))
-        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
-            if self.logged not in logger.handlers:
-                logger.addHandler(self.logged)
+        """The conversions of earlier builds (page_cache.py)."""
+        if self.options.cache_dir is not None:
+            self.converted = PageCache(cache_folder(self.options.cache_dir), settings_digest(config), get_toc)
 
     def _close_page_cache(self, failed: bool) -> None:
         if self.converted is not None:
-            log.debug(f"Sider fra tidligere bygninger: {self.converted.hits}, konverteret: {self.converted.misses}")
             self.converted.close(prune=not failed and not self.serving)
             self.converted = None
 
@@ -309,17 +296,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         return page
 
     def _render(self, page: MkPage, config: MkDocsConfig, files: Files) -> None:
-        """What MkDocs' Page.render does, taken from the page cache when an earlier build did the same."""
         assert self.converted is not None
-        key = self.converted.key(page.markdown or "", page.file.src_uri, page.file.url)
-        kept = self.converted.get(key, lambda path: answer_of(files.get_file_from_path(path)))
-        if kept is not None:
-            restore(page, kept, files, get_toc)
-            return
-        recorded, logged = RecordedLookups(files), self.logged.count
-        MkPage.render(page, config, cast(Files, recorded))
-        if self.logged.count == logged and not recorded.other:
-            self.converted.put(key, converted(page, recorded))
+        self.converted.render(page, files, lambda recorded: MkPage.render(page, config, cast(Files, recorded)))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._close_page_cache(failed=False)
