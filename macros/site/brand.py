@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..rendering.legal import statement_problem
+from .contents import BRAND_CSS, LOOK_CSS
 
 DEFAULT_PRIMARY = "#155e63"  # deep sea green: 7.5:1 with white
 DEFAULT_ACCENT = "#a23b1c"  # rust: 6.6:1 on white
@@ -85,3 +87,13 @@ def site_look(primary: str, accent: str, statement: str | None, organisation: st
     missing = statement_problem(statement)
     footer = {"statement": None if missing else statement, "organisation": organisation}
     return Look(brand_css(primary, accent), footer, warnings + ([missing] if missing else []))
+
+
+def apply_look(config: Any, settings: Any, organisation: str) -> Look:
+    """The plugin's `settings` (colours, logo, statement) put into MkDocs' `config`; the look for its css, warnings."""
+    look = site_look(settings.colour_primary, settings.colour_accent, settings.accessibility_statement, organisation)
+    config.extra_css.insert(0, BRAND_CSS)  # the colours first: every other stylesheet may use them
+    config.extra_css.append(LOOK_CSS)  # last: it changes tables on phones, after their own styles
+    config.extra["mentor_footer"] = look.footer
+    config.theme["logo"] = settings.logo
+    return look

@@ -4,7 +4,8 @@ It loads the catalogue when the configuration is read, adds the generated pages 
 virtual files whose edit link points to their YAML, expands macros in hand-written
 pages and makes `mkdocs serve` watch the programme files. Calendars and documents are
 listed as files for the link checks and written by a worker process (worker.py). With
-thousands of cohorts it keeps the pages' texts packed while MkDocs holds them (page_memory.py).
+thousands of cohorts it keeps the pages' texts packed while MkDocs holds them (page_memory.py),
+and a page converted by an earlier build is taken from the page cache (page_cache.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import contextlib
 import logging
 import os
 import posixpath
-from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -34,24 +34,22 @@ from mkdocs.utils import clean_directory
 
 from ..loading.catalogue import Catalogue
 from ..loading.catalogue_cache import catalogue_for
-from ..loading.history import changed_meta, last_changed, page_inputs, scan_history
+from ..loading.history import page_inputs
 from ..model.problems import Problem, ProblemsError
 from ..outputs.converters import BUNDLED_FONTS, PAPERS, DocumentOptions, default_cache_dir
 from ..rendering.legal import WAS_PAGE, was_page
-from ..rendering.news import FEED, NEWS_PAGE, NEWS_TEMPLATE, NEWS_TITLE, RECENT, is_text, render_news
+from ..rendering.news import FEED, NEWS_PAGE, NEWS_TEMPLATE, NEWS_TITLE
 from ..rendering.page_macros import render_page_macros
 from ..rendering.programme_pages import Page, shared_edit_url
-from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, site_look
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, apply_look
 from .contents import (
     ABOUT_PAGE,
     BRAND_CSS,
-    LOOK_CSS,
     PRIVACY_ANCHOR,
     SiteOutput,
     cohort_pages,
     escape_titles,
     insert_nav,
-    nav_titles,
     render_site,
 )
 from .htmlrepair import repair_theme_html
@@ -61,6 +59,7 @@ from .page_cache import (
     cache_folder,
     settings_digest,
 )
+from .page_history import PageHistory, news_texts, scan_pages
 from .page_memory import PackedHtml, pack, unpack
 from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
 from .serve_error import error_markdown, unexpected_problem, write_error_pages
@@ -90,8 +89,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
         self.output = SiteOutput()
-        self.sources: dict[str, tuple[str, ...]] = {}  # page src_uri → files it is made from
-        self.history: dict[str, Any] = {}  # file → when it last changed
+        self.history = PageHistory()  # when each page's sources last changed (page_history.py)
         # Calendars and documents: made while MkDocs renders the pages, or only a changed cohort's.
         self.assets: AssetWriter | CohortAssets = AssetWriter([])
         self.brand_css = ""
@@ -211,16 +209,10 @@ class MentorPlugin(BasePlugin[MentorConfig]):
         """Logo, colours and the legal footer from the plugin's settings (macros/site/brand.py, legal.py)."""
         programmes = self.catalogue.programmes if self.catalogue else []
         organisation = self.config.organisation or (programmes[0].programme.organisation if programmes else "")
-        look = site_look(
-            self.config.colour_primary, self.config.colour_accent, self.config.accessibility_statement, organisation
-        )
+        look = apply_look(config, self.config, organisation)
         for warning in look.warnings:
             log.warning(warning)
         self.brand_css = look.css
-        config.extra_css.insert(0, BRAND_CSS)  # the colours first: every other stylesheet may use them
-        config.extra_css.append(LOOK_CSS)  # last: it changes tables on phones, after their own styles
-        config.extra["mentor_footer"] = look.footer
-        config.theme["logo"] = self.config.logo
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:  # only the theme's assets; on_post_build writes the error page
@@ -326,45 +318,21 @@ class MentorPlugin(BasePlugin[MentorConfig]):
             self.assets.finish()
 
     def _load_history(self, files: Files, config: MkDocsConfig) -> None:
-        """One git pass for the »Sidst ændret« date of every page (macros/history.py)."""
-        docs = posixpath.relpath(config.docs_dir, self.root).replace("\\", "/")
-        pages = files.documentation_pages()
-        self.sources = {f.src_uri: (f"{docs}/{f.src_uri}",) for f in pages if not f.generated_by}
-        self.sources.update(self.page_sources)
-        wanted = {s for inputs in self.sources.values() for s in inputs}
-        if self.dirty is not None:  # after a cohort edit the previous pass (macros/serve_dirty.py)
-            history = self.dirty.history(self.root, wanted)
-        else:
-            history = scan_history(self.root, wanted, recent=RECENT, news=is_text)
-        self.history = history.last
-        self._add_news(files, config, docs, history.recent)
-
-    def _add_news(self, files: Files, config: MkDocsConfig, docs: str, recent: list[Any]) -> None:
-        """»Nyt i håndbogen« and its Atom feed from the same history pass (macros/rendering/news.py)."""
+        """One git pass for every page's »Sidst ændret« and the news page (page_history.py)."""
+        scan = self.dirty.history if self.dirty is not None else None  # after a cohort edit: the previous pass
+        self.history = scan_pages(self.root, config.docs_dir, files, self.page_sources, scan)
         if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
             return  # a hand-written nyt.md wins
-        hand_written = {f.src_uri: f.content_string for f in files.documentation_pages() if not f.generated_by}
-        named = nav_titles(config.nav)  # »Forside« says more in a list of changes than the page's heading
-        site = (config.site_url or "", config.site_name, config.extra["mentor_footer"]["organisation"])
-        markdown, feed = render_news(recent, self.catalogue, docs, hand_written, named, site, self._url_of(files))
+        markdown, feed = news_texts(self.history, self.catalogue, files, config)
         page = self._generated(config, NEWS_PAGE, markdown)
         page.edit_uri = posixpath.join(self._docs_to_root(config), NEWS_TEMPLATE)
         files.append(page)
         files.append(self._generated(config, FEED, feed))
 
-    @staticmethod
-    def _url_of(files: Files) -> Callable[[str], str]:
-        def url_of(src_uri: str) -> str:
-            file = files.get_file_from_path(src_uri)
-            return file.url if file is not None else ""
-
-        return url_of
-
     @event_priority(100)  # first: the search plugin indexes page.content in its own on_page_context
     def on_page_context(self, context: Any, page: MkPage, config: MkDocsConfig, nav: Any) -> Any:
         page.content = self.packed.take(page.file.src_uri, page.content or "")
-        sources = self.sources.get(page.file.src_uri, ())
-        page.meta["mentor_changed"] = changed_meta(last_changed(self.history, sources))
+        page.meta["mentor_changed"] = self.history.changed(page.file.src_uri)
         if self.about is not None:  # the footer's link to what the site stores
             page.meta["mentor_privacy_url"] = f"{self.about.url_relative_to(page.file)}#{PRIVACY_ANCHOR}"
         # The theme writes `page.title | striptags` into <title>, and striptags unescapes
