@@ -26,6 +26,7 @@ from pypdf import PdfReader
 
 from macros.loading.catalogue import load_catalogue
 from macros.model.problems import ProblemsError
+from macros.site.page_cache import FILE_NAME as PAGE_CACHE
 from tests.conftest import MINIMAL_PROGRAMME, ROOT, copy_project
 from tests.refusal import check_limited, refused
 
@@ -486,7 +487,8 @@ def build_hostile_site(root: Path) -> Path:
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert snapshot(root, ("project/site/", "cache/")) == before
-    assert all(path.suffix == ".bin" for path in (root / "cache").rglob("*") if path.is_file())
+    kept = {path.name for path in (root / "cache").rglob("*") if path.is_file()}
+    assert kept and all(name.endswith(".bin") or name == PAGE_CACHE for name in kept)  # documents, converted pages
     return project / "site"
 
 
