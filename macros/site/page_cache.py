@@ -27,7 +27,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
 import sqlite3
 import time
 import zlib
@@ -81,7 +80,7 @@ def _version(name: str) -> str:
 
 
 class PageCache:
-    """The converted pages of earlier builds, in `folder`/pages.sqlite."""
+    """The converted pages of earlier builds, in `folder`/pages.sqlite: the document cache's folder."""
 
     def __init__(self, folder: Path, settings: str, get_toc: Callable[[list[Any]], Any]) -> None:
         self.settings = settings
@@ -90,7 +89,6 @@ class PageCache:
         for logger in (logging.getLogger(), logging.getLogger("mkdocs")):  # MkDocs' own does not propagate
             logger.addHandler(self.logged)
         self.now = int(time.time())
-        self.hits = self.misses = 0
         self.new: list[tuple[str, int, bytes]] = []  # written in small batches: the file stays free for others
         self.touched: list[tuple[int, str]] = []  # entries used again, their date renewed
         self.db: sqlite3.Connection | None = None
@@ -125,9 +123,7 @@ class PageCache:
         """The kept conversion for `key` if every link it looked up gives the same answer now."""
         found = self._read(key)
         if found is None or any(look_up(path) != answer for path, answer in found.lookups.items()):
-            self.misses += 1
             return None
-        self.hits += 1
         return found
 
     def put(self, key: str, converted: Converted) -> None:
@@ -248,8 +244,3 @@ class LogCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
-
-
-def cache_folder(documents: Path) -> Path:
-    """The page cache lives beside the document cache (MENTOR_CACHE_DIR or .cache/documents/)."""
-    return documents if os.environ.get("MENTOR_CACHE_DIR") else documents.parent / "pages"

@@ -54,11 +54,7 @@ from .contents import (
 )
 from .htmlrepair import repair_theme_html
 from .offline import offline_zip_name
-from .page_cache import (
-    PageCache,
-    cache_folder,
-    settings_digest,
-)
+from .page_cache import PageCache, settings_digest
 from .page_history import PageHistory, news_texts, scan_pages
 from .page_memory import PackedHtml, pack, unpack
 from .serve_dirty import CohortAssets, DirtyBuilds, Inputs, TemplateCache, quiet_dirty_warning, read_inputs
@@ -275,7 +271,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
     def _open_page_cache(self, config: MkDocsConfig) -> None:
         """The conversions of earlier builds (page_cache.py)."""
         if self.options.cache_dir is not None:
-            self.converted = PageCache(cache_folder(self.options.cache_dir), settings_digest(config), get_toc)
+            self.converted = PageCache(self.options.cache_dir, settings_digest(config), get_toc)
 
     def _close_page_cache(self, failed: bool) -> None:
         if self.converted is not None:
