@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..loading.catalogue import Catalogue
 from ..rendering.legal import statement_problem
 from .contents import BRAND_CSS, LOOK_CSS
 
@@ -87,6 +88,12 @@ def site_look(primary: str, accent: str, statement: str | None, organisation: st
     missing = statement_problem(statement)
     footer = {"statement": None if missing else statement, "organisation": organisation}
     return Look(brand_css(primary, accent), footer, warnings + ([missing] if missing else []))
+
+
+def publisher(setting: str | None, catalogue: Catalogue | None) -> str:
+    """The footer's publisher: the plugin's `organisation` setting, else the first programme's organisation."""
+    programmes = catalogue.programmes if catalogue else []
+    return setting or (programmes[0].programme.organisation if programmes else "")
 
 
 def apply_look(config: Any, settings: Any, organisation: str) -> Look:

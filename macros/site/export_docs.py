@@ -24,14 +24,14 @@ from typing import Any
 import yaml
 
 from ..loading.catalogue import Catalogue, load_catalogue
-from ..loading.history import changed_meta, last_changed, page_inputs, scan_history
+from ..loading.history import page_inputs
 from ..model.problems import Problem, ProblemsError
 from ..outputs.converters import BUNDLED_FONTS, DocumentOptions, default_cache_dir
-from ..rendering.legal import WAS_PAGE, statement_problem, was_page
-from ..rendering.news import FEED, NEWS_PAGE, NEWS_TITLE, RECENT, is_text, render_news
+from ..rendering.legal import WAS_PAGE, was_page
+from ..rendering.news import FEED, NEWS_PAGE, NEWS_TITLE, render_news
 from ..rendering.page_macros import render_page_macros
 from ..rendering.programme_pages import shared_edit_url
-from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, brand_css, colour_problems
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, Look, publisher, site_look
 from .contents import (
     ABOUT_PAGE,
     BRAND_CSS,
@@ -42,6 +42,7 @@ from .contents import (
     nav_titles,
     render_site,
 )
+from .page_history import scan_pages
 from .worker import asset_paths, check_assets, write_assets
 
 CONFIG = "mkdocs.yml"
@@ -76,21 +77,20 @@ def export_docs(root: Path, dest: Path) -> list[str]:
     pages, texts = _hand_written(docs, catalogue, config, shared_url)
     pages.update({page.path: page.markdown for page in output.pages})
     nav = insert_nav(config.get("nav"), escape_titles(output.nav))
-    sources: dict[str, tuple[str, ...]] = {path: (f"{DOCS}/{path}",) for path in texts}
-    sources.update({p.path: page_inputs(p.source) for p in output.pages if p.source})
-    history = scan_history(root, {s for inputs in sources.values() for s in inputs}, recent=RECENT, news=is_text)
+    generated = {page.path: page_inputs(page.source) for page in output.pages if page.source}
+    history = scan_pages(root, str(root / DOCS), texts, generated, None)
+    look = _look(mentor, catalogue)
     if NEWS_PAGE not in pages:  # a hand-written nyt.md wins, as in the plugin
-        pages[NEWS_PAGE] = _news(docs, config, mentor, catalogue, texts, history.recent)
+        pages[NEWS_PAGE] = _news(docs, config, look, catalogue, texts, history.recent)
         if nav and NEWS_PAGE not in str(nav):
             nav.append({NEWS_TITLE: NEWS_PAGE})
     for path, markdown in pages.items():
-        meta = _page_meta(path, last_changed(history.last, sources.get(path, ())), ABOUT_PAGE in pages)
-        _write(docs / path, with_meta(markdown, meta))
-    _write_extras(docs, config, mentor)
+        _write(docs / path, with_meta(markdown, _page_meta(path, history.changed(path), ABOUT_PAGE in pages)))
+    _write_extras(docs, config, look)
     _write_assets(root, options, docs, catalogue)
     hidden = [page.path for page in output.pages if not page.in_nav]
     shown = set(pages) - set(hidden)
-    plain = plain_config(config, mentor, catalogue, nav, not_in_nav(hidden, shown))
+    plain = plain_config(config, mentor, look, nav, not_in_nav(hidden, shown))
     _write(dest / CONFIG, yaml.safe_dump(plain, allow_unicode=True, sort_keys=False))
     return sorted(pages)
 
@@ -122,10 +122,10 @@ def _hand_written(
 
 
 def _news(
-    docs: Path, config: dict[str, Any], mentor: dict[str, Any], catalogue: Catalogue, texts: dict[str, str], recent: Any
+    docs: Path, config: dict[str, Any], look: Look, catalogue: Catalogue, texts: dict[str, str], recent: Any
 ) -> str:
     """»Nyt i håndbogen« and its Atom feed (written beside it), as the plugin makes them."""
-    site = (config.get("site_url") or "", config["site_name"], _footer(mentor, catalogue)["organisation"])
+    site = (config.get("site_url") or "", config["site_name"], look.footer["organisation"] or "")
     markdown, feed = render_news(recent, catalogue, DOCS, texts, nav_titles(config.get("nav")), site, page_url)
     _write(docs / FEED, feed)
     return markdown
@@ -145,16 +145,16 @@ def _plugin_settings(config: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _footer(mentor: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
-    """What the footer shows: the accessibility statement and the publisher (as the plugin sets it)."""
+def _look(mentor: dict[str, Any], catalogue: Catalogue) -> Look:
+    """The colours' CSS and the footer from the plugin's settings, as the plugin makes them (brand.py)."""
+    primary = mentor.get("colour_primary", DEFAULT_PRIMARY)
+    accent = mentor.get("colour_accent", DEFAULT_ACCENT)
     statement = mentor.get("accessibility_statement")
-    programmes = catalogue.programmes
-    organisation = mentor.get("organisation") or (programmes[0].programme.organisation if programmes else "")
-    return {"statement": None if statement_problem(statement) else statement, "organisation": organisation}
+    return site_look(primary, accent, statement, publisher(mentor.get("organisation"), catalogue))
 
 
 def plain_config(
-    config: dict[str, Any], mentor: dict[str, Any], catalogue: Catalogue, nav: list[Any], hidden: list[str]
+    config: dict[str, Any], mentor: dict[str, Any], look: Look, nav: list[Any], hidden: list[str]
 ) -> dict[str, Any]:
     """mkdocs.yml for plain MkDocs: the project's own, our plugin's work written out."""
     plain = {key: value for key, value in config.items() if key != "plugins"}
@@ -163,7 +163,7 @@ def plain_config(
     plain["nav"] = nav
     plain["not_in_nav"] = "\n".join(hidden)  # cohort pages, reached from lists
     plain["extra_css"] = [BRAND_CSS, *config.get("extra_css", []), LOOK_CSS]
-    plain["extra"] = {**config.get("extra", {}), "mentor_footer": _footer(mentor, catalogue)}
+    plain["extra"] = {**config.get("extra", {}), "mentor_footer": look.footer}
     plain["theme"] = {**config.get("theme", {}), "logo": mentor.get("logo", "assets/images/logo.svg")}
     return plain
 
@@ -197,11 +197,11 @@ def _plugin_name(item: Any) -> str:
     return str(next(iter(item))) if isinstance(item, dict) else str(item)
 
 
-def _page_meta(path: str, changed: Any, has_about: bool) -> dict[str, Any]:
-    """The meta the plugin gives every page: »Sidst ændret« and the footer's privacy link."""
+def _page_meta(path: str, changed: dict[str, str] | None, has_about: bool) -> dict[str, Any]:
+    """The meta the plugin gives every page: »Sidst ændret« (`changed`) and the footer's privacy link."""
     meta: dict[str, Any] = {}
-    if (shown := changed_meta(changed)) is not None:
-        meta["mentor_changed"] = shown
+    if changed is not None:
+        meta["mentor_changed"] = changed
     if has_about:
         meta["mentor_privacy_url"] = f"{relative_url(page_url(ABOUT_PAGE), page_url(path))}#{PRIVACY_ANCHOR}"
     return meta
@@ -232,15 +232,10 @@ def relative_url(url: str, from_url: str) -> str:
     return f"{relative}/" if url.endswith("/") and not relative.endswith("/") else relative
 
 
-def _write_extras(docs: Path, config: dict[str, Any], mentor: dict[str, Any]) -> None:
+def _write_extras(docs: Path, config: dict[str, Any], look: Look) -> None:
     """The brand stylesheet and the page that leads to the accessibility statement."""
-    primary = mentor.get("colour_primary", DEFAULT_PRIMARY)
-    accent = mentor.get("colour_accent", DEFAULT_ACCENT)
-    if colour_problems(primary, accent):
-        primary, accent = DEFAULT_PRIMARY, DEFAULT_ACCENT  # as the plugin: a readable site until fixed
-    _write(docs / BRAND_CSS, brand_css(primary, accent))
-    statement = mentor.get("accessibility_statement")
-    if statement and not statement_problem(statement):
+    _write(docs / BRAND_CSS, look.css)
+    if statement := look.footer["statement"]:
         _write(docs / WAS_PAGE, was_page(statement, config["site_name"]))
 
 

@@ -1,14 +1,14 @@
 """»Sidst ændret« on every page and »Nyt i håndbogen« with its feed, from one pass over git.
 
-The adapter (plugin.py) hands over MkDocs' list of files; this module only reads it
-(`documentation_pages()`, `get_file_from_path()`, a file's `src_uri`, `url`,
-`generated_by` and `content_string`), so it needs no import of mkdocs.
+The adapter (plugin.py) hands over MkDocs' list of files for the news; this module only reads
+it (`documentation_pages()`, `get_file_from_path()`, a file's `src_uri`, `url`, `generated_by`
+and `content_string`), so it needs no import of mkdocs. `mentor export-docs` shares `scan_pages`.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,14 +36,14 @@ class PageHistory:
 
 
 def scan_pages(
-    root: Path, docs_dir: str, files: Any, generated: dict[str, tuple[str, ...]], scan: Scan | None
+    root: Path, docs_dir: str, hand_written: Iterable[str], generated: dict[str, tuple[str, ...]], scan: Scan | None
 ) -> PageHistory:
-    """One git pass over the files every page is made from: hand-written Markdown or YAML (`generated`).
+    """One git pass over the files every page is made from: `hand_written` pages' Markdown (their paths
+    in `docs_dir`) or the YAML of `generated` pages. Used by the plugin and by `mentor export-docs`.
 
     `scan` is `make serve`'s reuse of the previous pass after a cohort edit (serve_dirty.py); None: a new pass.
     """
     docs = posixpath.relpath(docs_dir, root).replace("\\", "/")
-    hand_written = (file.src_uri for file in files.documentation_pages() if not file.generated_by)
     sources = {src_uri: (f"{docs}/{src_uri}",) for src_uri in hand_written} | generated
     wanted = {source for inputs in sources.values() for source in inputs}
     history = scan(root, wanted) if scan else scan_history(root, wanted, recent=RECENT, news=is_text)

@@ -41,7 +41,7 @@ from ..rendering.legal import WAS_PAGE, was_page
 from ..rendering.news import FEED, NEWS_PAGE, NEWS_TEMPLATE, NEWS_TITLE
 from ..rendering.page_macros import render_page_macros
 from ..rendering.programme_pages import Page, shared_edit_url
-from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, apply_look
+from .brand import DEFAULT_ACCENT, DEFAULT_PRIMARY, apply_look, publisher
 from .contents import (
     ABOUT_PAGE,
     BRAND_CSS,
@@ -203,9 +203,7 @@ class MentorPlugin(BasePlugin[MentorConfig]):
 
     def _configure_look(self, config: MkDocsConfig) -> None:
         """Logo, colours and the legal footer from the plugin's settings (macros/site/brand.py, legal.py)."""
-        programmes = self.catalogue.programmes if self.catalogue else []
-        organisation = self.config.organisation or (programmes[0].programme.organisation if programmes else "")
-        look = apply_look(config, self.config, organisation)
+        look = apply_look(config, self.config, publisher(self.config.organisation, self.catalogue))
         for warning in look.warnings:
             log.warning(warning)
         self.brand_css = look.css
@@ -316,7 +314,8 @@ class MentorPlugin(BasePlugin[MentorConfig]):
     def _load_history(self, files: Files, config: MkDocsConfig) -> None:
         """One git pass for every page's »Sidst ændret« and the news page (page_history.py)."""
         scan = self.dirty.history if self.dirty is not None else None  # after a cohort edit: the previous pass
-        self.history = scan_pages(self.root, config.docs_dir, files, self.page_sources, scan)
+        hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
+        self.history = scan_pages(self.root, config.docs_dir, hand_written, self.page_sources, scan)
         if self.catalogue is None or files.get_file_from_path(NEWS_PAGE) is not None:
             return  # a hand-written nyt.md wins
         markdown, feed = news_texts(self.history, self.catalogue, files, config)
